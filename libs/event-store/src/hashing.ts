@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { canonicalize } from 'json-canonicalize';
+
+/**
+ * Tamper-evident hashing (documented in docs/event-hashing.md so a third party can re-implement it).
+ *
+ *   contentDigest = hex(SHA-256(UTF-8(JCS({ id, type, schemaVersion, data, metadata }))))
+ *   hash          = hex(SHA-256(UTF-8(prevHash + "\n" + streamId + "\n" + revision + "\n" + contentDigest)))
+ *
+ * JCS is the JSON Canonicalization Scheme (RFC 8785): keys sorted, no whitespace, ECMAScript number
+ * formatting. `prevHash` is the previous event's `hash` in the same stream, or "" for revision 0;
+ * `revision` is written in decimal. The event id is lower-cased. The SQL adapters compute `hash`
+ * inside the append (PostgreSQL's built-in sha256) from the digest computed here; the KurrentDB
+ * adapter computes both here.
+ */
+export function contentDigest(e: {
+  id: string;
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  metadata: unknown;
+}): string {
+  const canonical = canonicalize({
+    id: e.id.toLowerCase(),
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    data: e.data,
+    metadata: e.metadata,
+  });
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+export function chainHash(prevHash: string | null, streamId: string, revision: number, digest: string): string {
+  return createHash('sha256')
+    .update(`${prevHash ?? ''}\n${streamId}\n${revision}\n${digest}`, 'utf8')
+    .digest('hex');
+}

@@ -1,0 +1,10 @@
+export * from './event-store.port';
+export * from './errors';
+export * from './hashing';
+export * from './upcasting';
+export * from './validation';
+export { SqlEventStore, type SqlEventStoreOptions } from './sql/sql-event-store';
+export { PgDriver } from './sql/pg-driver';
+export { PgliteDriver } from './sql/pglite-driver';
+export { EVENT_STORE_MIGRATIONS, migrate } from './sql/migrations';
+export * from './create-event-store';

@@ -1,0 +1,63 @@
+import { Pool, type PoolConfig } from 'pg';
+import type { SqlDriver, SqlTx } from './sql-driver';
+
+/** PostgreSQL server through a pg Pool; LISTEN uses one dedicated pooled client. */
+export class PgDriver implements SqlDriver {
+  readonly kind = 'postgres' as const;
+  readonly pool: Pool;
+
+  constructor(config: PoolConfig) {
+    this.pool = new Pool({ max: 10, idleTimeoutMillis: 30_000, ...config });
+    // an idle client's error (server restart) must not crash the process; the next query reconnects
+    this.pool.on('error', () => undefined);
+  }
+
+  async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
+    const res = await this.pool.query(sql, params as unknown[]);
+    return res.rows as T[];
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  async transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn({
+        query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params as unknown[])).rows as R[],
+        exec: async (sql: string) => void (await client.query(sql)),
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    const client = await this.pool.connect();
+    const handler = (msg: { channel: string; payload?: string }) => {
+      if (msg.channel === channel) onNotify(msg.payload ?? '');
+    };
+    client.on('notification', handler);
+    let broken = false;
+    client.on('error', () => {
+      broken = true;
+    });
+    await client.query(`LISTEN "${channel}"`);
+    return async () => {
+      client.off('notification', handler);
+      if (!broken) await client.query(`UNLISTEN "${channel}"`).catch(() => undefined);
+      client.release(broken);
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,43 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { SqlDriver, SqlTx } from './sql-driver';
+
+/** The embedded store: PostgreSQL compiled to WebAssembly, in a data folder, in-process. */
+export class PgliteDriver implements SqlDriver {
+  readonly kind = 'embedded' as const;
+
+  private constructor(readonly db: PGlite) {}
+
+  /** `dataDir` undefined = in memory (tests that do not need persistence). */
+  static async open(dataDir?: string): Promise<PgliteDriver> {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    return new PgliteDriver(db);
+  }
+
+  async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
+    const res = await this.db.query<T>(sql, params as unknown[]);
+    return res.rows;
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.db.exec(sql);
+  }
+
+  async transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) =>
+      fn({
+        query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params as unknown[])).rows,
+        exec: async (sql: string) => void (await tx.exec(sql)),
+      }),
+    );
+  }
+
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    const unlisten = await this.db.listen(channel, onNotify);
+    return async () => unlisten();
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.closed) await this.db.close();
+  }
+}

@@ -1,0 +1,23 @@
+export interface SqlTx {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  exec(sql: string): Promise<void>;
+}
+
+/** What the SQL event store needs from a PostgreSQL connection: pg (server) or PGlite (embedded). */
+export interface SqlDriver {
+  readonly kind: 'embedded' | 'postgres';
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** runs several statements (no parameters) */
+  exec(sql: string): Promise<void>;
+  /** runs fn in one transaction on one connection */
+  transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T>;
+  /** LISTEN on a channel; returns an unlisten function */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function assertSchemaName(schema: string): void {
+  if (!IDENT.test(schema)) throw new Error(`Invalid schema name "${schema}": use lower-case letters, digits and _`);
+}
