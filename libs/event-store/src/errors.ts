@@ -58,7 +58,7 @@ export class StoreUnavailableError extends EventStoreError {
   readonly code = 'STORE.UNAVAILABLE';
   constructor(
     message: string,
-    readonly cause?: unknown,
+    override readonly cause?: unknown,
   ) {
     super(message);
   }

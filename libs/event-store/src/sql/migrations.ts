@@ -122,12 +122,13 @@ $fn$;
 ];
 
 export async function migrate(driver: SqlDriver, schema: string, migrations = EVENT_STORE_MIGRATIONS): Promise<number[]> {
-  await driver.exec(`CREATE SCHEMA IF NOT EXISTS ${schema};
-    CREATE TABLE IF NOT EXISTS ${schema}.schema_migrations (
-      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   return driver.transaction(async (tx) => {
     const q = tx.query;
+    // serialise concurrent starts (PGlite is single-connection already)
     if (driver.kind === 'postgres') await q(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`cobuild-migrate:${schema}`]);
+    await tx.exec(`CREATE SCHEMA IF NOT EXISTS ${schema};
+      CREATE TABLE IF NOT EXISTS ${schema}.schema_migrations (
+        version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Set(
       (await q<{ version: number }>(`SELECT version FROM ${schema}.schema_migrations`)).map((r) => Number(r.version)),
     );

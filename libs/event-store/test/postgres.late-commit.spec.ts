@@ -1,0 +1,101 @@
+import { PgDriver, SqlEventStore, type RecordedEvent } from '../src';
+import { sleep, waitFor } from './event-store.contract';
+import { newEvent, uniqueStream } from './fixtures';
+import { SchemaJanitor, TEST_POSTGRES_URL } from './postgres-test-db';
+
+/**
+ * A driver whose appends run in an explicit transaction that waits a random time before it
+ * commits (or rolls back), so slow and fast transactions interleave and commit out of the order
+ * in which they started.
+ */
+class SlowCommitDriver extends PgDriver {
+  aborted = 0;
+  override async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
+    if (!sql.includes('append_events')) return super.query<T>(sql, params);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const rows = (await client.query(sql, params as unknown[])).rows as T[];
+      await sleep(Math.random() < 0.3 ? 20 + Math.random() * 60 : 0);
+      if (Math.random() < 0.1) {
+        await client.query('ROLLBACK');
+        this.aborted++;
+        throw new Error('simulated abort');
+      }
+      await client.query('COMMIT');
+      return rows;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+const janitor = new SchemaJanitor();
+afterAll(() => janitor.dropAll());
+
+describe('PostgreSQL: no subscriber skips a late-committing event', () => {
+  it('delivers every committed event exactly once, gapless and in global order, under slow/fast/aborted writers', async () => {
+    const schema = janitor.next('late');
+    const writerDriver = new SlowCommitDriver({ connectionString: TEST_POSTGRES_URL, max: 16 });
+    const writer = await SqlEventStore.open(writerDriver, { schema });
+    const reader = await SqlEventStore.open(new PgDriver({ connectionString: TEST_POSTGRES_URL }), { schema, pollMs: 5 });
+    const seen: RecordedEvent[] = [];
+    const sub = reader.subscribe(async (batch) => void seen.push(...batch), { batchSize: 3 });
+    let committed = 0;
+    try {
+      await Promise.all(
+        Array.from({ length: 16 }, async (_, w) => {
+          const stream = uniqueStream('task');
+          for (let i = 0; i < 25; i++) {
+            const n = 1 + (i % 2);
+            try {
+              await writer.append(stream, Array.from({ length: n }, () => newEvent('W', { w, i })), {
+                expectedRevision: 'any',
+              });
+              committed += n;
+            } catch (e) {
+              expect((e as Error).message).toBe('simulated abort');
+            }
+          }
+        }),
+      );
+      await waitFor(() => seen.length >= committed);
+      await sleep(100);
+      expect(writerDriver.aborted).toBeGreaterThan(0);
+      expect(seen).toHaveLength(committed);
+      expect(new Set(seen.map((e) => e.id)).size).toBe(committed);
+      // positions are handed out in commit order: gapless 1..N even with aborted transactions
+      expect(seen.map((e) => e.position)).toEqual(Array.from({ length: committed }, (_, i) => i + 1));
+      expect(await reader.headPosition()).toBe(committed);
+    } finally {
+      await sub.stop();
+      await writer.close();
+      await reader.close();
+    }
+  });
+
+  it('applies migrations once when several processes start at the same moment', async () => {
+    const schema = janitor.next('mig');
+    const stores = await Promise.all(
+      Array.from({ length: 4 }, () => SqlEventStore.open(new PgDriver({ connectionString: TEST_POSTGRES_URL }), { schema })),
+    );
+    try {
+      const rows = await (stores[0].driver as PgDriver).query<{ version: number }>(
+        `SELECT version FROM ${schema}.schema_migrations`,
+      );
+      expect(rows.map((r) => Number(r.version))).toEqual([1]);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+
+  it('reports an unreachable server as STORE.UNAVAILABLE', async () => {
+    const err = await SqlEventStore.open(
+      new PgDriver({ connectionString: 'postgres://postgres@127.0.0.1:1/none', connectionTimeoutMillis: 2000 }),
+    ).catch((e) => e);
+    expect(err).toMatchObject({ code: 'STORE.UNAVAILABLE' });
+  });
+});
