@@ -1,0 +1,31 @@
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { EventStoreHealthIndicator, QueueHealthIndicator } from './health.indicators';
+
+/** Liveness (the process answers) and readiness (the event store answers; queue state reported). */
+@Controller('health')
+export class HealthHttpController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly eventStore: EventStoreHealthIndicator,
+    private readonly queue: QueueHealthIndicator,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  readiness() {
+    return this.health.check([() => this.eventStore.check(), () => this.queue.check()]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.readiness();
+  }
+
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+}

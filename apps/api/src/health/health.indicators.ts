@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
+import { RedisProbe } from '../../../common/src/redis-probe';
+
+@Injectable()
+export class EventStoreHealthIndicator {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly health: HealthIndicatorService,
+  ) {}
+
+  async check() {
+    const session = this.health.check('eventStore');
+    try {
+      await this.store.ping();
+      return session.up({ kind: this.store.kind, headPosition: await this.store.headPosition() });
+    } catch (e) {
+      return session.down({ kind: this.store.kind, message: (e as Error).message });
+    }
+  }
+}
+
+@Injectable()
+export class QueueHealthIndicator {
+  constructor(
+    private readonly redis: RedisProbe,
+    private readonly health: HealthIndicatorService,
+  ) {}
+
+  /** Redis being absent or down never makes the engine unready: commands keep working, jobs wait in the log. */
+  async check() {
+    const session = this.health.check('queue');
+    if (!this.redis.configured)
+      return session.up({ backend: 'none', message: 'REDIS_URL is not set: jobs wait in the event log' });
+    try {
+      await this.redis.ping();
+      return session.up({ backend: 'redis' });
+    } catch (e) {
+      return session.up({ backend: 'redis', reachable: false, message: `jobs wait in the event log: ${(e as Error).message}` });
+    }
+  }
+}

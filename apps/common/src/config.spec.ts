@@ -1,0 +1,45 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('configuration', () => {
+  it('defaults to the embedded store in ./data, no Redis, port 3000, Asia/Shanghai', () => {
+    const c = loadConfig({});
+    expect(c.eventStore).toMatchObject({ kind: 'embedded', schema: 'cobuild_events', maxEventBytes: 1048576 });
+    expect(c.eventStore.dataDir).toMatch(/\/data$/);
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', timeZone: 'Asia/Shanghai', redisUrl: undefined });
+  });
+
+  it('reads the PostgreSQL, KurrentDB and Redis settings', () => {
+    const c = loadConfig({
+      COBUILD_EVENT_STORE: 'postgres',
+      COBUILD_POSTGRES_URL: 'postgres://u@db:5432/cobuild',
+      REDIS_URL: 'redis://cache:6379',
+      PORT: '8080',
+    });
+    expect(c.eventStore).toMatchObject({ kind: 'postgres', postgresUrl: 'postgres://u@db:5432/cobuild' });
+    expect(c).toMatchObject({ redisUrl: 'redis://cache:6379', port: 8080 });
+    expect(loadConfig({ COBUILD_EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://es:2113?tls=false' }).eventStore.kurrentdbUrl).toBe(
+      'kurrentdb://es:2113?tls=false',
+    );
+  });
+
+  it.each([
+    [{ COBUILD_EVENT_STORE: 'mysql' }, 'COBUILD_EVENT_STORE'],
+    [{ COBUILD_EVENT_STORE: 'postgres' }, 'COBUILD_POSTGRES_URL is required when COBUILD_EVENT_STORE=postgres'],
+    [{ COBUILD_EVENT_STORE: 'kurrentdb' }, 'KURRENTDB_URL is required'],
+    [{ COBUILD_POSTGRES_URL: 'mysql://x' }, 'COBUILD_POSTGRES_URL'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ COBUILD_TIME_ZONE: 'Mars/Olympus' }, 'COBUILD_TIME_ZONE is not an IANA time zone'],
+    [{ COBUILD_EVENT_SCHEMA: 'Drop Table' }, 'COBUILD_EVENT_SCHEMA'],
+  ])('rejects %j naming the setting', (env, expected) => {
+    let err: unknown;
+    try {
+      loadConfig(env as NodeJS.ProcessEnv);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toContain(expected);
+  });
+});

@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The engine's configuration, read from the environment and validated at start: a wrong setting
+ * stops start with a message naming it (see README, Configuration).
+ */
+const schema = z
+  .object({
+    COBUILD_EVENT_STORE: z.enum(['embedded', 'postgres', 'kurrentdb']).default('embedded'),
+    COBUILD_DATA_DIR: z.string().min(1).default('./data'),
+    COBUILD_POSTGRES_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    KURRENTDB_URL: z.string().regex(/^(kurrentdb|esdb|kdb|kurrent)(\+discover)?:\/\//, 'must be a kurrentdb:// or esdb:// URL').optional(),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    COBUILD_EVENT_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _').default('cobuild_events'),
+    COBUILD_MAX_EVENT_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    COBUILD_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.COBUILD_EVENT_STORE === 'postgres' && !c.COBUILD_POSTGRES_URL)
+      ctx.addIssue({ code: 'custom', path: ['COBUILD_POSTGRES_URL'], message: 'is required when COBUILD_EVENT_STORE=postgres' });
+    if (c.COBUILD_EVENT_STORE === 'kurrentdb' && !c.KURRENTDB_URL)
+      ctx.addIssue({ code: 'custom', path: ['KURRENTDB_URL'], message: 'is required when COBUILD_EVENT_STORE=kurrentdb' });
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: c.COBUILD_TIME_ZONE });
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['COBUILD_TIME_ZONE'], message: 'is not an IANA time zone' });
+    }
+  });
+
+export interface AppConfig {
+  eventStore: {
+    kind: 'embedded' | 'postgres' | 'kurrentdb';
+    dataDir: string;
+    postgresUrl?: string;
+    kurrentdbUrl?: string;
+    schema: string;
+    maxEventBytes: number;
+  };
+  redisUrl?: string;
+  host: string;
+  port: number;
+  timeZone: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(blankAsUnset);
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`));
+  const c = parsed.data;
+  return {
+    eventStore: {
+      kind: c.COBUILD_EVENT_STORE,
+      dataDir: resolve(c.COBUILD_DATA_DIR),
+      postgresUrl: c.COBUILD_POSTGRES_URL,
+      kurrentdbUrl: c.KURRENTDB_URL,
+      schema: c.COBUILD_EVENT_SCHEMA,
+      maxEventBytes: c.COBUILD_MAX_EVENT_BYTES,
+    },
+    redisUrl: c.REDIS_URL,
+    host: c.HOST,
+    port: c.PORT,
+    timeZone: c.COBUILD_TIME_ZONE,
+  };
+}

@@ -1,0 +1,15 @@
+import { createEventStore } from '@cobuild/event-store';
+import { runMain } from '../../common/src/run-main';
+import { startProjector } from './projector';
+
+runMain('cobuild-projector', async (config) => {
+  const store = await createEventStore(config.eventStore);
+  const projector = startProjector(store);
+  const stop = async () => {
+    await projector.stop();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+});
