@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalize } from 'json-canonicalize';
+import { canonicalJson } from './canonical-json';
 
 /**
  * Tamper-evident hashing (documented in docs/event-hashing.md so a third party can re-implement it).
@@ -20,7 +20,7 @@ export function contentDigest(e: {
   data: unknown;
   metadata: unknown;
 }): string {
-  const canonical = canonicalize({
+  const canonical = canonicalJson({
     id: e.id.toLowerCase(),
     type: e.type,
     schemaVersion: e.schemaVersion,

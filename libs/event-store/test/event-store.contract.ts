@@ -159,6 +159,24 @@ export function eventStoreContract(target: ContractTarget): void {
         }
       });
 
+      it('keeps one unbroken chain whatever the expected revision of each append', async () => {
+        const chained = uniqueStream();
+        await store.append(chained, [newEvent(), newEvent()], { expectedRevision: 'no_stream' });
+        await store.append(chained, [newEvent()], { expectedRevision: 'any' });
+        await store.append(chained, [newEvent()], { expectedRevision: 'stream_exists' });
+        await store.readStream(chained);
+        await store.append(chained, [newEvent(), newEvent()], { expectedRevision: 3 });
+        await store.append(chained, [newEvent()], { expectedRevision: 5 });
+        const events = await store.readStream(chained);
+        expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+        let prev: string | null = null;
+        for (const e of events) {
+          expect(e.prevHash).toBe(prev);
+          expect(e.hash).toBe(chainHash(prev, e.streamId, e.revision, contentDigest(e)));
+          prev = e.hash;
+        }
+      });
+
       it('reads the global log after a position, in order, with filters', async () => {
         const community = `community-${randomUUID()}`;
         const head = (await store.readAll({ maxCount: 100000 })).at(-1)?.position ?? 0;

@@ -11,7 +11,7 @@ import { SchemaJanitor, TEST_POSTGRES_URL } from './postgres-test-db';
 class SlowCommitDriver extends PgDriver {
   aborted = 0;
   override async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
-    if (!sql.includes('append_events')) return super.query<T>(sql, params);
+    if (!sql.includes('append_batch')) return super.query<T>(sql, params);
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');

@@ -50,71 +50,113 @@ CREATE TABLE ${s}.events (
 CREATE INDEX events_category_position ON ${s}.events (category, position);
 CREATE INDEX events_community_position ON ${s}.events (community_id, position) WHERE community_id IS NOT NULL;
 
--- p_expected: -1 any, -2 no stream, -3 stream exists, >= 0 exact revision.
--- p_events: [{id, type, schemaVersion, data, metadata, digest}]
--- Errors: SQLSTATE CB001 wrong expected revision (DETAIL = current revision, -1 = none),
---         CB002 some ids exist already (DETAIL = those ids).
-CREATE FUNCTION ${s}.append_events(p_stream text, p_category text, p_expected bigint, p_events jsonb)
-RETURNS TABLE (out_position bigint, out_revision bigint, out_hash text, out_idempotent boolean)
+-- Appends a batch of independent appends (possibly to several streams) in one transaction, so
+-- concurrent requests share one round trip and one commit. Each append is checked on its own and
+-- writes nothing when it fails; the others go on.
+-- p_appends: [{stream, category, expected, prevHash?, events: [{id, type, schemaVersion, data, metadata, digest, hash?}]}]
+--   expected: -1 any, -2 no stream, -3 stream exists, >= 0 exact revision.
+--   prevHash + hash: the chain computed by the application for the head it last saw; used only
+--   when prevHash is the stream's current last hash, otherwise the chain is computed here.
+-- Returns one row per event written or found (status 'ok' / 'idempotent') and one row per failed
+-- append (status 'conflict' with the current revision, -1 = no stream; or 'duplicate').
+CREATE FUNCTION ${s}.append_batch(p_appends jsonb)
+RETURNS TABLE (idx integer, status text, current_revision bigint, out_position bigint, out_revision bigint, out_hash text)
 LANGUAGE plpgsql AS $fn$
 DECLARE
-  v_n        integer := jsonb_array_length(p_events);
+  a          jsonb;
+  evs        jsonb;
+  k          integer;
+  i          integer;
+  n          integer;
+  v_stream   text;
+  v_expected bigint;
   v_ids      uuid[];
   v_rev      bigint;
   v_hash     text;
-  v_prev     text;
+  v_given    boolean;
   v_mine     integer;
   v_all      integer;
+  v_total    integer := 0;
   v_first    bigint;
-  v_last     bigint;
-  e          jsonb;
-  i          integer;
+  -- one entry per event to insert, in position order
+  r_k        integer[] := '{}';
+  r_i        integer[] := '{}';
+  r_rev      bigint[] := '{}';
+  r_prev     text[] := '{}';
+  r_hash     text[] := '{}';
 BEGIN
-  SELECT array_agg((x->>'id')::uuid) INTO v_ids FROM jsonb_array_elements(p_events) x;
+  FOR k IN 0 .. jsonb_array_length(p_appends) - 1 LOOP
+    a := p_appends -> k;
+    evs := a -> 'events';
+    v_stream := a->>'stream';
+    v_expected := (a->>'expected')::bigint;
+    n := jsonb_array_length(evs);
+    SELECT array_agg((x->>'id')::uuid) INTO v_ids FROM jsonb_array_elements(evs) x;
 
-  SELECT revision, last_hash INTO v_rev, v_hash FROM ${s}.streams WHERE stream_id = p_stream FOR UPDATE;
-  IF NOT FOUND THEN
-    INSERT INTO ${s}.streams (stream_id, category, revision, last_hash)
-      VALUES (p_stream, p_category, -1, '') ON CONFLICT (stream_id) DO NOTHING;
-    SELECT revision, last_hash INTO v_rev, v_hash FROM ${s}.streams WHERE stream_id = p_stream FOR UPDATE;
-  END IF;
-
-  -- idempotent retry: every id is already in this stream -> return the originals, write nothing
-  SELECT count(*) FILTER (WHERE stream_id = p_stream), count(*) INTO v_mine, v_all
-    FROM ${s}.events WHERE event_id = ANY (v_ids);
-  IF v_all > 0 THEN
-    IF v_mine = v_n THEN
-      RETURN QUERY SELECT ev.position, ev.revision, ev.hash, true
-        FROM ${s}.events ev WHERE ev.event_id = ANY (v_ids) ORDER BY ev.revision;
-      RETURN;
+    SELECT st.revision, st.last_hash INTO v_rev, v_hash FROM ${s}.streams st WHERE st.stream_id = v_stream FOR UPDATE;
+    IF NOT FOUND THEN
+      INSERT INTO ${s}.streams (stream_id, category, revision, last_hash)
+        VALUES (v_stream, a->>'category', -1, '') ON CONFLICT (stream_id) DO NOTHING;
+      SELECT st.revision, st.last_hash INTO v_rev, v_hash FROM ${s}.streams st WHERE st.stream_id = v_stream FOR UPDATE;
     END IF;
-    RAISE EXCEPTION USING ERRCODE = 'CB002', MESSAGE = 'event id already recorded',
-      DETAIL = (SELECT string_agg(event_id::text, ',') FROM ${s}.events WHERE event_id = ANY (v_ids));
-  END IF;
 
-  IF (p_expected = -2 AND v_rev <> -1) OR (p_expected = -3 AND v_rev = -1)
-     OR (p_expected >= 0 AND v_rev <> p_expected) THEN
-    RAISE EXCEPTION USING ERRCODE = 'CB001', MESSAGE = 'wrong expected revision', DETAIL = v_rev::text;
-  END IF;
+    -- idempotent retry: every id already in this stream -> report the originals, write nothing
+    SELECT count(*) FILTER (WHERE ev.stream_id = v_stream), count(*) INTO v_mine, v_all
+      FROM ${s}.events ev WHERE ev.event_id = ANY (v_ids);
+    IF v_all > 0 THEN
+      IF v_mine = n THEN
+        RETURN QUERY SELECT k, 'idempotent'::text, v_rev, ev.position, ev.revision, ev.hash
+          FROM ${s}.events ev WHERE ev.event_id = ANY (v_ids) ORDER BY ev.revision;
+      ELSE
+        RETURN QUERY SELECT k, 'duplicate'::text, v_rev, NULL::bigint, NULL::bigint, NULL::text;
+      END IF;
+      CONTINUE;
+    END IF;
 
-  UPDATE ${s}.log_head SET position = position + v_n RETURNING position INTO v_last;
-  v_first := v_last - v_n + 1;
+    IF (v_expected = -2 AND v_rev <> -1) OR (v_expected = -3 AND v_rev = -1)
+       OR (v_expected >= 0 AND v_rev <> v_expected) THEN
+      RETURN QUERY SELECT k, 'conflict'::text, v_rev, NULL::bigint, NULL::bigint, NULL::text;
+      CONTINUE;
+    END IF;
 
-  FOR i IN 0 .. v_n - 1 LOOP
-    e := p_events -> i;
-    v_prev := v_hash;
-    v_hash := encode(sha256(convert_to(
-      v_prev || E'\\n' || p_stream || E'\\n' || (v_rev + 1 + i)::text || E'\\n' || (e->>'digest'), 'UTF8')), 'hex');
-    INSERT INTO ${s}.events (position, stream_id, revision, event_id, type, schema_version, data, metadata,
-                             category, community_id, prev_hash, hash)
-    VALUES (v_first + i, p_stream, v_rev + 1 + i, (e->>'id')::uuid, e->>'type', (e->>'schemaVersion')::integer,
-            e->'data', e->'metadata', p_category, e->'metadata'->>'communityId', NULLIF(v_prev, ''), v_hash);
-    out_position := v_first + i; out_revision := v_rev + 1 + i; out_hash := v_hash; out_idempotent := false;
-    RETURN NEXT;
+    v_given := (a->>'prevHash') IS NOT DISTINCT FROM v_hash;
+    FOR i IN 0 .. n - 1 LOOP
+      r_k := r_k || k;
+      r_i := r_i || i;
+      r_rev := r_rev || (v_rev + 1 + i);
+      r_prev := r_prev || NULLIF(v_hash, '');
+      IF v_given THEN
+        v_hash := evs->i->>'hash';
+      ELSE
+        v_hash := encode(sha256(convert_to(
+          v_hash || E'\\n' || v_stream || E'\\n' || (v_rev + 1 + i)::text || E'\\n' || (evs->i->>'digest'), 'UTF8')), 'hex');
+      END IF;
+      r_hash := r_hash || v_hash;
+    END LOOP;
+    UPDATE ${s}.streams SET revision = v_rev + n, last_hash = v_hash WHERE stream_id = v_stream;
+    v_total := v_total + n;
   END LOOP;
 
-  UPDATE ${s}.streams SET revision = v_rev + v_n, last_hash = v_hash WHERE stream_id = p_stream;
-  PERFORM pg_notify('${s}_events', v_last::text);
+  IF v_total = 0 THEN
+    RETURN;
+  END IF;
+
+  -- take the positions last: the row lock on log_head is held until commit, so positions are
+  -- handed out in commit order and no reader can see a later position before an earlier one
+  UPDATE ${s}.log_head SET position = position + v_total RETURNING position - v_total + 1 INTO v_first;
+
+  INSERT INTO ${s}.events (position, stream_id, revision, event_id, type, schema_version, data, metadata,
+                           category, community_id, prev_hash, hash)
+  SELECT v_first + t.ord - 1, p_appends->t.k->>'stream', t.rev, (e.ev->>'id')::uuid, e.ev->>'type',
+         (e.ev->>'schemaVersion')::integer, e.ev->'data', e.ev->'metadata', p_appends->t.k->>'category',
+         e.ev->'metadata'->>'communityId', t.prev, t.hash
+    FROM unnest(r_k, r_i, r_rev, r_prev, r_hash) WITH ORDINALITY AS t(k, i, rev, prev, hash, ord)
+    CROSS JOIN LATERAL (SELECT p_appends->t.k->'events'->t.i AS ev) e;
+
+  RETURN QUERY SELECT t.k, 'ok'::text, NULL::bigint, v_first + t.ord - 1, t.rev, t.hash
+    FROM unnest(r_k, r_rev, r_hash) WITH ORDINALITY AS t(k, rev, hash, ord);
+
+  PERFORM pg_notify('${s}_events', (v_first + v_total - 1)::text);
 END
 $fn$;
 `,

@@ -19,7 +19,8 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
-import { contentDigest } from '../hashing';
+import { chainHash, contentDigest } from '../hashing';
+import { StreamHeads } from './stream-heads';
 import { PollingSubscription } from '../polling-subscription';
 import { UpcasterRegistry } from '../upcasting';
 import { DEFAULT_MAX_EVENT_BYTES, validateAppend, validateStreamId } from '../validation';
@@ -49,6 +50,31 @@ interface EventRow {
   hash: string;
 }
 
+interface PendingAppend {
+  streamId: string;
+  expected: ExpectedRevision;
+  request: {
+    stream: string;
+    category: string;
+    expected: number;
+    prevHash?: string;
+    events: Array<Record<string, unknown> & { id: string; hash?: string }>;
+  };
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+interface BatchRow {
+  idx: number;
+  status: 'ok' | 'idempotent' | 'conflict' | 'duplicate';
+  current_revision: string | null;
+  out_position: string | null;
+  out_revision: string | null;
+  out_hash: string | null;
+}
+
+const MAX_BATCH_APPENDS = 256;
+const MAX_BATCH_EVENTS = 10_000;
 const COLUMNS = `position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash`;
 const EXPECTED_CODE: Record<string, number> = { any: -1, no_stream: -2, stream_exists: -3 };
 
@@ -79,34 +105,115 @@ export class SqlEventStore implements EventStore {
     return store;
   }
 
+  /**
+   * Appends go through a small in-process queue: while one batch is in flight, the appends that
+   * arrive meanwhile wait and then go together in one call of `append_batch` — one round trip and
+   * one commit for many concurrent requests (group commit). Each append is still checked on its own.
+   */
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     validateAppend(streamId, events, options?.expectedRevision, this.maxEventBytes);
     const expected = options.expectedRevision;
-    const payload = events.map((e) => ({
-      id: e.id.toLowerCase(),
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: e.data,
-      metadata: e.metadata,
-      digest: contentDigest(e),
-    }));
-    const code = typeof expected === 'number' ? expected : EXPECTED_CODE[expected];
-    const rows = await this.guard(
-      () =>
-        this.driver.query<{ out_position: string; out_revision: string; out_idempotent: boolean }>(
-          `SELECT * FROM ${this.schema}.append_events($1, $2, $3, $4::jsonb)`,
-          [streamId, categoryOf(streamId), code, JSON.stringify(payload)],
-        ),
-      streamId,
-      expected,
-    );
-    const positions = rows.map((r) => Number(r.out_position));
-    return {
-      nextRevision: Number(rows[rows.length - 1].out_revision),
-      position: positions[positions.length - 1],
-      positions,
-      idempotent: rows[0].out_idempotent,
+    const digests = events.map((e) => contentDigest(e));
+    const request: PendingAppend['request'] = {
+      stream: streamId,
+      category: categoryOf(streamId),
+      expected: typeof expected === 'number' ? expected : EXPECTED_CODE[expected],
+      events: events.map((e, i) => ({
+        id: e.id.toLowerCase(),
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: e.data,
+        metadata: e.metadata,
+        digest: digests[i],
+      })),
     };
+    // the command handler has just read the stream, so its head is usually known here: compute the
+    // chain in the application; the append function uses it only if the head is still that one
+    const head = expected === 'no_stream' ? { revision: -1, hash: '' } : typeof expected === 'number' ? this.heads.get(streamId) : undefined;
+    if (head && (expected === 'no_stream' || head.revision === expected)) {
+      let prev = head.hash;
+      request.prevHash = prev;
+      request.events.forEach((e, i) => {
+        prev = e.hash = chainHash(prev || null, streamId, head.revision + 1 + i, digests[i]);
+      });
+    }
+    const pending: PendingAppend = { streamId, expected, request, resolve: () => undefined, reject: () => undefined };
+    const result = new Promise<AppendResult>((resolve, reject) => {
+      pending.resolve = resolve;
+      pending.reject = reject;
+    });
+    this.queue.push(pending);
+    if (!this.flushing) void this.flush();
+    return result;
+  }
+
+  private readonly queue: PendingAppend[] = [];
+  private readonly heads = new StreamHeads(10_000);
+  private flushing = false;
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        let events = 0;
+        let take = 0;
+        while (take < this.queue.length && take < MAX_BATCH_APPENDS && (take === 0 || events + this.queue[take].request.events.length <= MAX_BATCH_EVENTS))
+          events += this.queue[take++].request.events.length;
+        await this.runBatch(this.queue.splice(0, take));
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async runBatch(batch: PendingAppend[]): Promise<void> {
+    // stream order for every transaction, so two processes' batches cannot deadlock on stream rows
+    const sorted = [...batch].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+    let rows: BatchRow[];
+    try {
+      rows = await this.driver.query<BatchRow>(`SELECT * FROM ${this.schema}.append_batch($1::jsonb)`, [
+        JSON.stringify(sorted.map((p) => p.request)),
+      ]);
+    } catch (e) {
+      const mapped = mapSqlError(e);
+      // one bad apple (e.g. an id racing into another stream) fails the batch: retry each alone
+      if (sorted.length > 1 && !(mapped instanceof StoreUnavailableError)) {
+        for (const p of sorted) await this.runBatch([p]);
+        return;
+      }
+      for (const p of sorted) p.reject(mapSqlError(e, p.streamId, p.expected));
+      return;
+    }
+    const byIdx = new Map<number, BatchRow[]>();
+    for (const r of rows) {
+      const list = byIdx.get(r.idx) ?? [];
+      list.push(r);
+      byIdx.set(r.idx, list);
+    }
+    sorted.forEach((p, idx) => {
+      const mine = byIdx.get(idx) ?? [];
+      const status = mine[0]?.status;
+      if (status === 'ok' || status === 'idempotent') {
+        const positions = mine.map((r) => Number(r.out_position));
+        if (status === 'ok') this.heads.remember(p.streamId, Number(mine[mine.length - 1].out_revision), mine[mine.length - 1].out_hash!);
+        p.resolve({
+          nextRevision: Number(mine[mine.length - 1].out_revision),
+          position: positions[positions.length - 1],
+          positions,
+          idempotent: status === 'idempotent',
+        });
+      } else if (status === 'conflict') {
+        this.heads.forget(p.streamId);
+        p.reject(new ConcurrencyError(p.streamId, p.expected, Number(mine[0].current_revision)));
+      } else if (status === 'duplicate')
+        p.reject(
+          new DuplicateEventIdError(
+            p.request.events.map((e) => String(e.id)),
+            'Some of these event ids are already recorded (in this or another stream); nothing was written',
+          ),
+        );
+      else p.reject(new Error(`append_batch returned no result for ${p.streamId}`));
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -126,7 +233,11 @@ export class SqlEventStore implements EventStore {
         params,
       ),
     );
-    return rows.map((r) => this.toRecorded(r, options.upcast));
+    const events = rows.map((r) => this.toRecorded(r, options.upcast));
+    const last = backwards ? events[0] : events[events.length - 1];
+    const reachedHead = backwards ? options.fromRevision === undefined : options.maxCount === undefined || rows.length < options.maxCount;
+    if (last && reachedHead) this.heads.remember(streamId, last.revision, last.hash);
+    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -233,16 +344,9 @@ function assertNonNegative(n: number, field: string): void {
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003']);
 
-export function mapSqlError(e: unknown, streamId?: string, expected?: ExpectedRevision): unknown {
+export function mapSqlError(e: unknown, _streamId?: string, _expected?: ExpectedRevision): unknown {
   if (e instanceof EventStoreError) return e;
   const err = e as { code?: string; detail?: string; message?: string; constraint?: string };
-  if (err?.code === 'CB001' && streamId !== undefined)
-    return new ConcurrencyError(streamId, expected ?? 'any', Number(err.detail ?? -1));
-  if (err?.code === 'CB002')
-    return new DuplicateEventIdError(
-      (err.detail ?? '').split(',').filter(Boolean),
-      `Event id(s) ${err.detail} already recorded in another stream or batch; nothing was written`,
-    );
   if (err?.code === '23505' && /event_id/.test(err.constraint ?? err.message ?? ''))
     return new DuplicateEventIdError([], `An event id is already recorded in another stream; nothing was written`);
   if (err?.code && CONNECTION_CODES.has(err.code))
