@@ -4,7 +4,8 @@ import type { ExpectedRevision, NewEvent } from './event-store.port';
 export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
 export const MAX_STREAM_ID_LENGTH = 200;
 export const MAX_EVENTS_PER_APPEND = 10_000;
-const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]*$/;
+// any text without white space or control characters, not starting with '$' (KurrentDB's system streams)
+const STREAM_ID = /^[^\s$\p{Cc}][^\s\p{Cc}]*$/u;
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.:-]{0,199}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,11 +14,11 @@ export function validateStreamId(streamId: unknown): asserts streamId is string 
     throw new InvalidAppendError('streamId', 'required', 'Stream id must be a non-empty string');
   if (streamId.length > MAX_STREAM_ID_LENGTH)
     throw new InvalidAppendError('streamId', 'maxLength', `Stream id is longer than ${MAX_STREAM_ID_LENGTH} characters`);
-  if (!STREAM_ID.test(streamId) || streamId.startsWith('$'))
+  if (!STREAM_ID.test(streamId))
     throw new InvalidAppendError(
       'streamId',
       'pattern',
-      `Stream id "${streamId}" may hold only letters, digits and _ . : @ - and must start with a letter or digit`,
+      `Stream id "${streamId}" must not contain white space or control characters, nor start with '$'`,
     );
 }
 

@@ -1,0 +1,3 @@
+export type DistrictState = { status: 'none' } | { status: 'registered'; districtId: string; name: string };
+
+export const initialDistrictState = (): DistrictState => ({ status: 'none' });

@@ -1,0 +1,5 @@
+export type StreetState =
+  | { status: 'none' }
+  | { status: 'registered'; streetId: string; districtId: string; name: string };
+
+export const initialStreetState = (): StreetState => ({ status: 'none' });
