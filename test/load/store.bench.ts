@@ -133,19 +133,31 @@ async function emmettContender(url: string): Promise<Contender> {
 
 async function floorContender(url: string): Promise<Contender> {
   const pool = new Pool({ connectionString: url, max: CONCURRENCY + 2 });
+  // the same table and indexes as cobuild's events table: the floor writes the same rows, without
+  // any of the store's work (no stream row, no checks, no idempotency, no chain, no ordering)
   await pool.query(`CREATE TABLE floor_events (position bigserial PRIMARY KEY, stream_id text NOT NULL, revision bigint NOT NULL,
-    event_id uuid NOT NULL, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL)`);
-  const insert = `INSERT INTO floor_events (stream_id, revision, event_id, type, data, metadata)`;
+    event_id uuid NOT NULL UNIQUE, type text NOT NULL, schema_version integer NOT NULL DEFAULT 1, data jsonb NOT NULL,
+    metadata jsonb NOT NULL, category text NOT NULL DEFAULT 'need', community_id text, recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    prev_hash text, hash text NOT NULL DEFAULT '', UNIQUE (stream_id, revision));
+    CREATE INDEX ON floor_events (category, position); CREATE INDEX ON floor_events (community_id, position) WHERE community_id IS NOT NULL`);
+  const insert = `INSERT INTO floor_events (stream_id, revision, event_id, type, data, metadata, community_id)`;
   return {
     name: 'bare pg floor',
     async appendOne(s, expected) {
       const p = payload(s, expected + 1);
-      await pool.query(`${insert} VALUES ($1, $2, $3, 'NeedListed', $4, $5)`, [`need-${s}`, expected + 1, randomUUID(), p.data, p.metadata]);
+      await pool.query(`${insert} VALUES ($1, $2, $3, 'NeedListed', $4, $5, $6)`, [
+        `need-${s}`,
+        expected + 1,
+        randomUUID(),
+        p.data,
+        p.metadata,
+        p.metadata.communityId,
+      ]);
     },
     async appendBatch(s, n) {
       const ps = Array.from({ length: n }, (_, i) => payload(s, i));
       await pool.query(
-        `${insert} SELECT $1, r, e, 'NeedListed', d, m FROM unnest($2::bigint[], $3::uuid[], $4::jsonb[], $5::jsonb[]) AS t(r, e, d, m)`,
+        `${insert} SELECT $1, r, e, 'NeedListed', d, m, m->>'communityId' FROM unnest($2::bigint[], $3::uuid[], $4::jsonb[], $5::jsonb[]) AS t(r, e, d, m)`,
         [`batch-${s}`, ps.map((_, i) => i), ps.map(() => randomUUID()), ps.map((p) => JSON.stringify(p.data)), ps.map((p) => JSON.stringify(p.metadata))],
       );
     },
@@ -171,50 +183,71 @@ interface Figures {
   readCount: number;
 }
 
-async function timed(fn: () => Promise<number>): Promise<number> {
-  const t = process.hrtime.bigint();
-  const n = await fn();
-  return n / (Number(process.hrtime.bigint() - t) / 1e9);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+/** Runs one phase of every contender in turn, ROUNDS times interleaved, and sums time and work. */
+async function interleaved(
+  contenders: Contender[],
+  phase: (c: Contender, ci: number, round: number) => Promise<number>,
+): Promise<number[]> {
+  const work = contenders.map(() => 0);
+  const seconds = contenders.map(() => 0);
+  for (let round = 0; round < ROUNDS; round++)
+    for (const [ci, c] of contenders.entries()) {
+      const t = process.hrtime.bigint();
+      work[ci] += await phase(c, ci, round);
+      seconds[ci] += Number(process.hrtime.bigint() - t) / 1e9;
+    }
+  return work.map((w, i) => w / seconds[i]);
 }
 
-async function measure(c: Contender, concurrency: number): Promise<Figures> {
-  const revisions = new Map<number, number>();
-  // warm-up: creates the streams (first append with no_stream)
-  for (let s = 0; s < STREAMS; s++) {
-    await c.appendOne(s, -1);
-    revisions.set(s, 0);
-  }
-  const single = await timed(async () => {
-    for (let i = 0; i < SINGLE; i++) {
-      const s = i % STREAMS;
-      const rev = revisions.get(s)!;
-      await c.appendOne(s, rev);
-      revisions.set(s, rev + 1);
+async function measureAll(contenders: Contender[], concurrency: number): Promise<Figures[]> {
+  const revisions = contenders.map(() => new Map<number, number>());
+  // set-up, not timed: create the streams (first append with no_stream)
+  for (const [ci, c] of contenders.entries())
+    for (let s = 0; s < STREAMS; s++) {
+      await c.appendOne(s, -1);
+      revisions[ci].set(s, 0);
     }
-    return SINGLE;
+  const perRound = Math.floor(SINGLE / ROUNDS);
+  const single = await interleaved(contenders, async (c, ci) => {
+    for (let i = 0; i < perRound; i++) {
+      const s = i % STREAMS;
+      const rev = revisions[ci].get(s)!;
+      await c.appendOne(s, rev);
+      revisions[ci].set(s, rev + 1);
+    }
+    return perRound;
   });
-  const singleConcurrent = await timed(async () => {
-    // each worker owns its own streams (w, w + c, w + 2c, ...), so expected revisions stay exact
-    const perWorker = Math.floor(STREAMS / concurrency);
+  // each concurrent client owns its streams (w, w + c, w + 2c, ...), so expected revisions stay exact
+  const perWorker = Math.floor(STREAMS / concurrency);
+  const singleConcurrent = await interleaved(contenders, async (c, ci) => {
     await Promise.all(
       Array.from({ length: concurrency }, async (_, w) => {
-        for (let i = 0; i < SINGLE / concurrency; i++) {
+        for (let i = 0; i < perRound / concurrency; i++) {
           const s = w + concurrency * (i % perWorker);
-          const rev = revisions.get(s)!;
+          const rev = revisions[ci].get(s)!;
           await c.appendOne(s, rev);
-          revisions.set(s, rev + 1);
+          revisions[ci].set(s, rev + 1);
         }
       }),
     );
-    return SINGLE;
+    return Math.ceil(perRound / concurrency) * concurrency;
   });
-  const batch = await timed(async () => {
-    for (let b = 0; b < BATCHES; b++) await c.appendBatch(b, 100);
-    return BATCHES * 100;
+  const batchesPerRound = Math.floor(BATCHES / ROUNDS);
+  const batch = await interleaved(contenders, async (c, _ci, round) => {
+    for (let b = 0; b < batchesPerRound; b++) await c.appendBatch(round * batchesPerRound + b, 100);
+    return batchesPerRound * 100;
   });
-  let readCount = 0;
-  const read = await timed(async () => (readCount = await c.readAll()));
-  return { single, singleConcurrent, batch, read, readCount };
+  const readCounts = contenders.map(() => 0);
+  const read = await interleaved(contenders, async (c, ci) => (readCounts[ci] = await c.readAll()));
+  return contenders.map((_, i) => ({
+    single: single[i],
+    singleConcurrent: singleConcurrent[i],
+    batch: batch[i],
+    read: read[i],
+    readCount: readCounts[i],
+  }));
 }
 
 async function main() {
@@ -228,21 +261,19 @@ async function main() {
   })();
   console.log(`bench:store — ${SINGLE} single appends over ${STREAMS} streams (sequential and ${CONCURRENCY} clients), ${BATCHES}×100-event batches, global read`);
 
-  const results: Array<[string, Figures]> = [];
-  const cobuildUrl = await freshDatabase('cobuild_bench_cobuild');
-  const cobuild = cobuildContender('cobuild (PostgreSQL)', await SqlEventStore.open(new PgDriver({ connectionString: cobuildUrl, max: CONCURRENCY + 2 })));
-  results.push([cobuild.name, await measure(cobuild, CONCURRENCY)]);
-  await cobuild.close();
-  const emmett = await emmettContender(await freshDatabase('cobuild_bench_emmett'));
-  results.push([emmett.name, await measure(emmett, CONCURRENCY)]);
-  await emmett.close();
-  const floor = await floorContender(await freshDatabase('cobuild_bench_floor'));
-  results.push([floor.name, await measure(floor, CONCURRENCY)]);
-  await floor.close();
   const dir = mkdtempSync(join(tmpdir(), 'cobuild-bench-'));
-  const embedded = cobuildContender('cobuild (embedded PGlite)', await SqlEventStore.open(await PgliteDriver.open(dir)));
-  results.push([embedded.name, await measure(embedded, CONCURRENCY)]);
-  await embedded.close();
+  const contenders = [
+    cobuildContender(
+      'cobuild (PostgreSQL)',
+      await SqlEventStore.open(new PgDriver({ connectionString: await freshDatabase('cobuild_bench_cobuild'), max: CONCURRENCY + 2 })),
+    ),
+    await emmettContender(await freshDatabase('cobuild_bench_emmett')),
+    await floorContender(await freshDatabase('cobuild_bench_floor')),
+    cobuildContender('cobuild (embedded PGlite)', await SqlEventStore.open(await PgliteDriver.open(dir))),
+  ];
+  const figures0 = await measureAll(contenders, CONCURRENCY);
+  const results: Array<[string, Figures]> = contenders.map((c, i) => [c.name, figures0[i]]);
+  for (const c of contenders) await c.close();
   rmSync(dir, { recursive: true, force: true });
 
   const [c, e, f] = results.map(([, r]) => r);
@@ -256,19 +287,18 @@ async function main() {
       ['cobuild / floor', ratio(c.single, f.single), ratio(c.singleConcurrent, f.singleConcurrent), ratio(c.batch, f.batch), ratio(c.read, f.read), 'appends ≥ 0.70×, read ≥ 0.50×'],
     ],
   );
-  for (const [name] of results) void name;
   console.log(`\n${figures}\n\n${ratios}\n`);
   for (const [name, r] of results) void (r.readCount < 1 && console.warn(`${name}: read nothing`));
   writeSection(
     'Event store (npm run bench:store)',
     `${machine({ PostgreSQL: `${pgVersion} (local server, default settings, fsync on)` })}
-- workload: ${SINGLE} single-event appends with an exact expected revision over ${STREAMS} streams, first by one client, then by ${CONCURRENCY} concurrent clients; ${BATCHES} appends of 100 events to new streams; the whole global log read in pages of 1,000. Each contender in its own fresh database on the same server.
+- workload (each phase run ${ROUNDS} times, the contenders interleaved, figures are totals over the rounds): ${SINGLE} single-event appends with an exact expected revision over ${STREAMS} streams, first by one client, then by ${CONCURRENCY} concurrent clients; ${BATCHES} appends of 100 events to new streams; the whole global log read in pages of 1,000 (once per round). Each contender in its own fresh database on the same server.
 
 ${figures}
 
 ${ratios}
 
-The floor is a bare \`INSERT\`/\`SELECT\` of the same rows with a \`bigserial\` key: no expected-revision check, no stream row, no idempotency check, no hash chain, no ordering guarantee for readers. cobuild's append does all of those in one round trip (one call of a PL/pgSQL function).`,
+The floor is a bare \`INSERT\`/\`SELECT\` of the same rows into a table with the same columns and indexes as cobuild's events table (a \`bigserial\` key): no stream lock or head look-up, no expected-revision check, no idempotency check, no hash chain, no ordering guarantee for readers. cobuild's append does all of those in one round trip (one call of a PL/pgSQL function).`,
   );
   console.log('written to docs/benchmarks.md');
 }

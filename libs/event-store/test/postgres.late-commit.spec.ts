@@ -10,6 +10,7 @@ import { SchemaJanitor, TEST_POSTGRES_URL } from './postgres-test-db';
  */
 class SlowCommitDriver extends PgDriver {
   aborted = 0;
+  abortRate = 0.1;
   override async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
     if (!sql.includes('append_batch')) return super.query<T>(sql, params);
     const client = await this.pool.connect();
@@ -17,7 +18,7 @@ class SlowCommitDriver extends PgDriver {
       await client.query('BEGIN');
       const rows = (await client.query(sql, params as unknown[])).rows as T[];
       await sleep(Math.random() < 0.3 ? 20 + Math.random() * 60 : 0);
-      if (Math.random() < 0.1) {
+      if (Math.random() < this.abortRate) {
         await client.query('ROLLBACK');
         this.aborted++;
         throw new Error('simulated abort');
@@ -74,6 +75,32 @@ describe('PostgreSQL: no subscriber skips a late-committing event', () => {
       await sub.stop();
       await writer.close();
       await reader.close();
+    }
+  });
+
+  it('lets one of several processes win a race for the same stream revision, and chains the rest', async () => {
+    const schema = janitor.next('race');
+    const stores = await Promise.all(
+      Array.from({ length: 4 }, () => SqlEventStore.open(new SlowCommitDriver({ connectionString: TEST_POSTGRES_URL }), { schema })),
+    );
+    stores.forEach((s) => ((s.driver as SlowCommitDriver).abortRate = 0));
+    try {
+      const stream = uniqueStream();
+      await stores[0].append(stream, [newEvent()], { expectedRevision: 'no_stream' });
+      let head = 0;
+      for (let round = 0; round < 5; round++) {
+        const results = await Promise.allSettled(stores.map((s) => s.append(stream, [newEvent()], { expectedRevision: head })));
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        head += 1;
+        // an unconditional append from every process lands, each chained to the one before
+        await Promise.all(stores.map((s) => s.append(stream, [newEvent()], { expectedRevision: 'any' })));
+        head += stores.length;
+      }
+      const events = await stores[1].readStream(stream);
+      expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
+      for (let i = 1; i < events.length; i++) expect(events[i].prevHash).toBe(events[i - 1].hash);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
     }
   });
 

@@ -14,15 +14,8 @@ export interface Migration {
 export const EVENT_STORE_MIGRATIONS: Migration[] = [
   {
     version: 1,
-    name: 'events, streams, log head and the append function',
+    name: 'events, log head and the append function',
     sql: (s) => `
-CREATE TABLE ${s}.streams (
-  stream_id  text PRIMARY KEY,
-  category   text NOT NULL,
-  revision   bigint NOT NULL,
-  last_hash  text NOT NULL
-);
-
 -- one row: the last assigned global position. Taking it row-locks until commit, so positions are
 -- handed out in commit order and become visible in order (no late-committing gaps for readers).
 CREATE TABLE ${s}.log_head (
@@ -57,9 +50,13 @@ CREATE INDEX events_community_position ON ${s}.events (community_id, position) W
 --   expected: -1 any, -2 no stream, -3 stream exists, >= 0 exact revision.
 --   prevHash + hash: the chain computed by the application for the head it last saw; used only
 --   when prevHash is the stream's current last hash, otherwise the chain is computed here.
--- Returns one row per event written or found (status 'ok' / 'idempotent') and one row per failed
--- append (status 'conflict' with the current revision, -1 = no stream; or 'duplicate').
-CREATE FUNCTION ${s}.append_batch(p_appends jsonb)
+-- p_careful: look for already recorded ids first (idempotent retries). Without it an existing id
+--   fails the whole call with a unique violation, and the caller repeats it carefully: retries are
+--   rare, so the common path saves the look-up.
+-- Returns one row per append: 'ok' with its first position, last revision and last hash;
+-- 'conflict' with the current revision (-1 = no stream); 'duplicate'; or, for an idempotent
+-- retry, one 'idempotent' row per original event.
+CREATE FUNCTION ${s}.append_batch(p_appends jsonb, p_careful boolean)
 RETURNS TABLE (idx integer, status text, current_revision bigint, out_position bigint, out_revision bigint, out_hash text)
 LANGUAGE plpgsql AS $fn$
 DECLARE
@@ -73,14 +70,20 @@ DECLARE
   v_ids      uuid[];
   v_rev      bigint;
   v_hash     text;
-  v_given    boolean;
   v_mine     integer;
   v_all      integer;
   v_total    integer := 0;
   v_first    bigint;
+  v_one      jsonb;
+  v_last_stream text;
+  v_last_rev    bigint;
+  v_last_hash   text;      -- the append, when exactly one event is written (the common case)
+  -- one entry per accepted append
+  o_k        integer[] := '{}';
+  o_n        integer[] := '{}';
+  o_rev      bigint[] := '{}';
+  o_hash     text[] := '{}';
   -- one entry per event to insert, in position order
-  r_k        integer[] := '{}';
-  r_i        integer[] := '{}';
   r_rev      bigint[] := '{}';
   r_prev     text[] := '{}';
   r_hash     text[] := '{}';
@@ -91,26 +94,40 @@ BEGIN
     v_stream := a->>'stream';
     v_expected := (a->>'expected')::bigint;
     n := jsonb_array_length(evs);
-    SELECT array_agg((x->>'id')::uuid) INTO v_ids FROM jsonb_array_elements(evs) x;
 
-    SELECT st.revision, st.last_hash INTO v_rev, v_hash FROM ${s}.streams st WHERE st.stream_id = v_stream FOR UPDATE;
-    IF NOT FOUND THEN
-      INSERT INTO ${s}.streams (stream_id, category, revision, last_hash)
-        VALUES (v_stream, a->>'category', -1, '') ON CONFLICT (stream_id) DO NOTHING;
-      SELECT st.revision, st.last_hash INTO v_rev, v_hash FROM ${s}.streams st WHERE st.stream_id = v_stream FOR UPDATE;
-    END IF;
-
-    -- idempotent retry: every id already in this stream -> report the originals, write nothing
-    SELECT count(*) FILTER (WHERE ev.stream_id = v_stream), count(*) INTO v_mine, v_all
-      FROM ${s}.events ev WHERE ev.event_id = ANY (v_ids);
-    IF v_all > 0 THEN
-      IF v_mine = n THEN
-        RETURN QUERY SELECT k, 'idempotent'::text, v_rev, ev.position, ev.revision, ev.hash
-          FROM ${s}.events ev WHERE ev.event_id = ANY (v_ids) ORDER BY ev.revision;
-      ELSE
-        RETURN QUERY SELECT k, 'duplicate'::text, v_rev, NULL::bigint, NULL::bigint, NULL::text;
+    IF v_stream IS DISTINCT FROM v_last_stream THEN
+      -- one writer per stream at a time (held to commit; appends come sorted by stream, so two
+      -- transactions always take these locks in the same order and cannot deadlock)
+      PERFORM pg_advisory_xact_lock(hashtextextended(v_stream, 0));
+      SELECT ev.revision, ev.hash INTO v_rev, v_hash FROM ${s}.events ev
+       WHERE ev.stream_id = v_stream ORDER BY ev.revision DESC LIMIT 1;
+      IF NOT FOUND THEN
+        v_rev := -1;
+        v_hash := '';
       END IF;
-      CONTINUE;
+    ELSE
+      -- the same stream as the previous append of this batch: its head is what that append left
+      v_rev := v_last_rev;
+      v_hash := v_last_hash;
+    END IF;
+    v_last_stream := v_stream;
+    v_last_rev := v_rev;
+    v_last_hash := v_hash;
+
+    IF p_careful THEN
+      -- idempotent retry: every id already in this stream -> report the originals, write nothing
+      SELECT array_agg((x->>'id')::uuid) INTO v_ids FROM jsonb_array_elements(evs) x;
+      SELECT count(*) FILTER (WHERE ev.stream_id = v_stream), count(*) INTO v_mine, v_all
+        FROM ${s}.events ev WHERE ev.event_id = ANY (v_ids);
+      IF v_all > 0 THEN
+        IF v_mine = n THEN
+          RETURN QUERY SELECT k, 'idempotent'::text, v_rev, ev.position, ev.revision, ev.hash
+            FROM ${s}.events ev WHERE ev.event_id = ANY (v_ids) ORDER BY ev.revision;
+        ELSE
+          RETURN QUERY SELECT k, 'duplicate'::text, v_rev, NULL::bigint, NULL::bigint, NULL::text;
+        END IF;
+        CONTINUE;
+      END IF;
     END IF;
 
     IF (v_expected = -2 AND v_rev <> -1) OR (v_expected = -3 AND v_rev = -1)
@@ -119,21 +136,30 @@ BEGIN
       CONTINUE;
     END IF;
 
-    v_given := (a->>'prevHash') IS NOT DISTINCT FROM v_hash;
-    FOR i IN 0 .. n - 1 LOOP
-      r_k := r_k || k;
-      r_i := r_i || i;
-      r_rev := r_rev || (v_rev + 1 + i);
-      r_prev := r_prev || NULLIF(v_hash, '');
-      IF v_given THEN
-        v_hash := evs->i->>'hash';
-      ELSE
+    IF (a->>'prevHash') IS NOT DISTINCT FROM v_hash THEN
+      -- the application's chain starts at this stream's head: take it as given, in one statement
+      SELECT r_hash || array_agg(q.h ORDER BY q.i), r_prev || array_agg(q.p ORDER BY q.i),
+             r_rev || array_agg(v_rev + q.i ORDER BY q.i)
+        INTO r_hash, r_prev, r_rev
+        FROM (SELECT x.i, x.e->>'hash' AS h, lag(x.e->>'hash', 1, NULLIF(v_hash, '')) OVER (ORDER BY x.i) AS p
+                FROM jsonb_array_elements(evs) WITH ORDINALITY AS x(e, i)) q;
+      v_hash := r_hash[array_length(r_hash, 1)];
+    ELSE
+      FOR i IN 0 .. n - 1 LOOP
+        r_prev := r_prev || NULLIF(v_hash, '');
         v_hash := encode(sha256(convert_to(
           v_hash || E'\\n' || v_stream || E'\\n' || (v_rev + 1 + i)::text || E'\\n' || (evs->i->>'digest'), 'UTF8')), 'hex');
-      END IF;
-      r_hash := r_hash || v_hash;
-    END LOOP;
-    UPDATE ${s}.streams SET revision = v_rev + n, last_hash = v_hash WHERE stream_id = v_stream;
+        r_hash := r_hash || v_hash;
+        r_rev := r_rev || (v_rev + 1 + i);
+      END LOOP;
+    END IF;
+    v_last_rev := v_rev + n;
+    v_last_hash := v_hash;
+    v_one := a;
+    o_k := o_k || k;
+    o_n := o_n || n;
+    o_rev := o_rev || (v_rev + n);
+    o_hash := o_hash || v_hash;
     v_total := v_total + n;
   END LOOP;
 
@@ -145,16 +171,34 @@ BEGIN
   -- handed out in commit order and no reader can see a later position before an earlier one
   UPDATE ${s}.log_head SET position = position + v_total RETURNING position - v_total + 1 INTO v_first;
 
+  IF v_total = 1 THEN
+    -- one event: plain VALUES, no set expansion
+    evs := v_one->'events'->0;
+    INSERT INTO ${s}.events (position, stream_id, revision, event_id, type, schema_version, data, metadata,
+                             category, community_id, prev_hash, hash)
+    VALUES (v_first, v_one->>'stream', r_rev[1], (evs->>'id')::uuid, evs->>'type', (evs->>'schemaVersion')::integer,
+            evs->'data', evs->'metadata', v_one->>'category', evs->'metadata'->>'communityId', r_prev[1], r_hash[1]);
+    RETURN QUERY SELECT o_k[1], 'ok'::text, NULL::bigint, v_first, o_rev[1], o_hash[1];
+    PERFORM pg_notify('${s}_events', v_first::text);
+    RETURN;
+  END IF;
+
+  -- expand the input once (indexing into p_appends per row would copy it per row); accepted
+  -- appends' events take consecutive positions in input order
   INSERT INTO ${s}.events (position, stream_id, revision, event_id, type, schema_version, data, metadata,
                            category, community_id, prev_hash, hash)
-  SELECT v_first + t.ord - 1, p_appends->t.k->>'stream', t.rev, (e.ev->>'id')::uuid, e.ev->>'type',
-         (e.ev->>'schemaVersion')::integer, e.ev->'data', e.ev->'metadata', p_appends->t.k->>'category',
-         e.ev->'metadata'->>'communityId', t.prev, t.hash
-    FROM unnest(r_k, r_i, r_rev, r_prev, r_hash) WITH ORDINALITY AS t(k, i, rev, prev, hash, ord)
-    CROSS JOIN LATERAL (SELECT p_appends->t.k->'events'->t.i AS ev) e;
+  SELECT v_first + x.ord - 1, x.stream, t.rev, (x.ev->>'id')::uuid, x.ev->>'type',
+         (x.ev->>'schemaVersion')::integer, x.ev->'data', x.ev->'metadata', x.category,
+         x.ev->'metadata'->>'communityId', t.prev, t.hash
+    FROM (SELECT row_number() OVER () AS ord, a.app->>'stream' AS stream, a.app->>'category' AS category, e.ev
+            FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS a(app, k)
+            CROSS JOIN LATERAL jsonb_array_elements(a.app->'events') AS e(ev)
+           WHERE (a.k - 1)::integer = ANY (o_k)) x
+    JOIN unnest(r_rev, r_prev, r_hash) WITH ORDINALITY AS t(rev, prev, hash, ord) ON t.ord = x.ord;
 
-  RETURN QUERY SELECT t.k, 'ok'::text, NULL::bigint, v_first + t.ord - 1, t.rev, t.hash
-    FROM unnest(r_k, r_rev, r_hash) WITH ORDINALITY AS t(k, rev, hash, ord);
+  RETURN QUERY SELECT o.k, 'ok'::text, NULL::bigint,
+                      v_first + (sum(o.n) OVER (ORDER BY o.ord) - o.n)::bigint, o.rev, o.hash
+    FROM unnest(o_k, o_n, o_rev, o_hash) WITH ORDINALITY AS o(k, n, rev, hash, ord);
 
   PERFORM pg_notify('${s}_events', (v_first + v_total - 1)::text);
 END

@@ -166,19 +166,22 @@ export class SqlEventStore implements EventStore {
     }
   }
 
-  private async runBatch(batch: PendingAppend[]): Promise<void> {
+  private async runBatch(batch: PendingAppend[], careful = false): Promise<void> {
     // stream order for every transaction, so two processes' batches cannot deadlock on stream rows
     const sorted = [...batch].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
     let rows: BatchRow[];
     try {
-      rows = await this.driver.query<BatchRow>(`SELECT * FROM ${this.schema}.append_batch($1::jsonb)`, [
+      rows = await this.driver.query<BatchRow>(`SELECT * FROM ${this.schema}.append_batch($1::jsonb, $2)`, [
         JSON.stringify(sorted.map((p) => p.request)),
+        careful,
       ]);
     } catch (e) {
       const mapped = mapSqlError(e);
+      // an id recorded before (a retry): repeat carefully, which finds it and answers idempotently
+      if (!careful && (e as { code?: string })?.code === '23505') return this.runBatch(sorted, true);
       // one bad apple (e.g. an id racing into another stream) fails the batch: retry each alone
       if (sorted.length > 1 && !(mapped instanceof StoreUnavailableError)) {
-        for (const p of sorted) await this.runBatch([p]);
+        for (const p of sorted) await this.runBatch([p], careful);
         return;
       }
       for (const p of sorted) p.reject(mapSqlError(e, p.streamId, p.expected));
@@ -190,17 +193,26 @@ export class SqlEventStore implements EventStore {
       list.push(r);
       byIdx.set(r.idx, list);
     }
+    // without the careful look-up, an idempotent retry (stale expected revision) looks like a
+    // conflict: ask again carefully before reporting one
+    const recheck: PendingAppend[] = [];
     sorted.forEach((p, idx) => {
       const mine = byIdx.get(idx) ?? [];
       const status = mine[0]?.status;
-      if (status === 'ok' || status === 'idempotent') {
+      if (status === 'conflict' && !careful) return void recheck.push(p);
+      if (status === 'ok') {
+        const [row] = mine;
+        const first = Number(row.out_position);
+        const positions = p.request.events.map((_, i) => first + i);
+        this.heads.remember(p.streamId, Number(row.out_revision), row.out_hash!);
+        p.resolve({ nextRevision: Number(row.out_revision), position: positions[positions.length - 1], positions, idempotent: false });
+      } else if (status === 'idempotent') {
         const positions = mine.map((r) => Number(r.out_position));
-        if (status === 'ok') this.heads.remember(p.streamId, Number(mine[mine.length - 1].out_revision), mine[mine.length - 1].out_hash!);
         p.resolve({
           nextRevision: Number(mine[mine.length - 1].out_revision),
           position: positions[positions.length - 1],
           positions,
-          idempotent: status === 'idempotent',
+          idempotent: true,
         });
       } else if (status === 'conflict') {
         this.heads.forget(p.streamId);
@@ -214,6 +226,7 @@ export class SqlEventStore implements EventStore {
         );
       else p.reject(new Error(`append_batch returned no result for ${p.streamId}`));
     });
+    if (recheck.length > 0) await this.runBatch(recheck, true);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -281,7 +294,7 @@ export class SqlEventStore implements EventStore {
   async streamExists(streamId: string): Promise<boolean> {
     validateStreamId(streamId);
     const rows = await this.guard(() =>
-      this.driver.query(`SELECT 1 FROM ${this.schema}.streams WHERE stream_id = $1 AND revision >= 0`, [streamId]),
+      this.driver.query(`SELECT 1 FROM ${this.schema}.events WHERE stream_id = $1 LIMIT 1`, [streamId]),
     );
     return rows.length > 0;
   }
