@@ -84,6 +84,9 @@ DECLARE
   o_rev      bigint[] := '{}';
   o_hash     text[] := '{}';
   -- one entry per event to insert, in position order
+  r_events   jsonb;      -- the accepted appends' events, concatenated
+  r_stream   text[] := '{}';
+  r_category text[] := '{}';
   r_rev      bigint[] := '{}';
   r_prev     text[] := '{}';
   r_hash     text[] := '{}';
@@ -156,6 +159,9 @@ BEGIN
     v_last_rev := v_rev + n;
     v_last_hash := v_hash;
     v_one := a;
+    r_events := CASE WHEN r_events IS NULL THEN evs ELSE r_events || evs END;
+    r_stream := r_stream || array_fill(v_stream, ARRAY[n]);
+    r_category := r_category || array_fill(a->>'category', ARRAY[n]);
     o_k := o_k || k;
     o_n := o_n || n;
     o_rev := o_rev || (v_rev + n);
@@ -183,18 +189,13 @@ BEGIN
     RETURN;
   END IF;
 
-  -- expand the input once (indexing into p_appends per row would copy it per row); accepted
-  -- appends' events take consecutive positions in input order
+  -- the accepted events and their computed columns, zipped position by position
   INSERT INTO ${s}.events (position, stream_id, revision, event_id, type, schema_version, data, metadata,
                            category, community_id, prev_hash, hash)
-  SELECT v_first + x.ord - 1, x.stream, t.rev, (x.ev->>'id')::uuid, x.ev->>'type',
-         (x.ev->>'schemaVersion')::integer, x.ev->'data', x.ev->'metadata', x.category,
-         x.ev->'metadata'->>'communityId', t.prev, t.hash
-    FROM (SELECT row_number() OVER () AS ord, a.app->>'stream' AS stream, a.app->>'category' AS category, e.ev
-            FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS a(app, k)
-            CROSS JOIN LATERAL jsonb_array_elements(a.app->'events') AS e(ev)
-           WHERE (a.k - 1)::integer = ANY (o_k)) x
-    JOIN unnest(r_rev, r_prev, r_hash) WITH ORDINALITY AS t(rev, prev, hash, ord) ON t.ord = x.ord;
+  SELECT v_first + t.ord - 1, t.stream, t.rev, (t.ev->>'id')::uuid, t.ev->>'type', (t.ev->>'schemaVersion')::integer,
+         t.ev->'data', t.ev->'metadata', t.category, t.ev->'metadata'->>'communityId', t.prev, t.hash
+    FROM ROWS FROM (jsonb_array_elements(r_events), unnest(r_stream), unnest(r_category), unnest(r_rev),
+                    unnest(r_prev), unnest(r_hash)) WITH ORDINALITY AS t(ev, stream, category, rev, prev, hash, ord);
 
   RETURN QUERY SELECT o.k, 'ok'::text, NULL::bigint,
                       v_first + (sum(o.n) OVER (ORDER BY o.ord) - o.n)::bigint, o.rev, o.hash
