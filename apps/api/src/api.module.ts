@@ -1,13 +1,29 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { AppConfig } from '../../common/src/config';
 import { ConfigModule } from '../../common/src/config.module';
 import { EventStoreModule } from '../../common/src/event-store.module';
+import { CommandsModule } from './commands/commands.module';
 import { HealthModule } from './health/health.module';
+import { ProblemFilter } from './http/problem.filter';
+import { RoleGuard } from './http/role.guard';
+import { validationPipe } from './http/validation';
+import { NeedsModule } from './needs/needs.module';
+
+const features = [CommandsModule, NeedsModule];
 
 /** The HTTP API: thin controllers around the command handler and the read models. */
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ApiModule, imports: [ConfigModule.forRoot(config), EventStoreModule, HealthModule] };
+    return {
+      module: ApiModule,
+      imports: [ConfigModule.forRoot(config), EventStoreModule, HealthModule, ...features],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useFactory: validationPipe },
+        { provide: APP_GUARD, useClass: RoleGuard },
+      ],
+    };
   }
 }

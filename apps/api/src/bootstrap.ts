@@ -1,14 +1,39 @@
 import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import type { AppConfig } from '../../common/src/config';
 import { ApiModule } from './api.module';
+import { bodyErrors, jsonBody, requestId, requireJson } from './http/http-middleware';
+import { ProblemDto } from './http/problem.dto';
+
+export const BODY_LIMIT = '256kb';
 
 export async function createApi(config: AppConfig, options: { logs?: boolean } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(config), {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     logger: options.logs === false ? false : ['error', 'warn', 'log'],
+    bodyParser: false,
   });
+  app.set('trust proxy', 'loopback');
+  app.use(requestId);
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(requireJson);
+  app.use(jsonBody(BODY_LIMIT));
+  app.use(bodyErrors);
   app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('cobuild API — 共驻共建 · 三张清单')
+      .setDescription('Needs, resources and tasks of community co-building. Errors are application/problem+json with a stable `code`.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+    { extraModels: [ProblemDto] },
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }
 
@@ -18,7 +43,7 @@ export async function startApi(config: AppConfig): Promise<INestApplication> {
   const url = await app.getUrl();
   const es = config.eventStore;
   Logger.log(
-    `cobuild API on ${url} — event store: ${es.kind}${es.kind === 'embedded' ? ` (${es.dataDir})` : ''}; health: ${url}/health`,
+    `cobuild API on ${url} — event store: ${es.kind}${es.kind === 'embedded' ? ` (${es.dataDir})` : ''}; health: ${url}/health; docs: ${url}/docs`,
     'cobuild',
   );
   if (!config.redisUrl)

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { problem } from './problem';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Request id: the client's X-Request-Id when well-formed, else a new one; echoed on the response. */
+export function requestId(req: Request & { id?: string }, res: Response, next: NextFunction): void {
+  const given = req.header('x-request-id');
+  req.id = given && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', req.id);
+  next();
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** Bodies must be JSON: anything else is a 415 before it reaches a controller. */
+export function requireJson(req: Request, res: Response, next: NextFunction): void {
+  const hasBody = Number(req.header('content-length') ?? 0) > 0 || req.header('transfer-encoding') !== undefined;
+  if (BODY_METHODS.has(req.method) && hasBody && !req.is(['application/json', 'application/*+json'])) {
+    sendProblem(req, res, problem(415, 'HTTP.UNSUPPORTED_MEDIA_TYPE', `Send the body as application/json, not ${req.header('content-type') ?? 'no content type'}`));
+    return;
+  }
+  next();
+}
+
+export function jsonBody(limit: string) {
+  return express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
+}
+
+/** body-parser's errors (broken JSON, too large) as problem+json, before Nest routing. */
+export function bodyErrors(err: Error & { type?: string; status?: number; limit?: number }, req: Request, res: Response, next: NextFunction): void {
+  if (err.type === 'entity.too.large')
+    return sendProblem(req, res, problem(413, 'HTTP.PAYLOAD_TOO_LARGE', `The body is larger than the limit of ${err.limit} bytes`));
+  if (err.type === 'entity.parse.failed')
+    return sendProblem(req, res, problem(400, 'HTTP.MALFORMED_JSON', `The body is not valid JSON: ${err.message}`));
+  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported')
+    return sendProblem(req, res, problem(415, 'HTTP.UNSUPPORTED_MEDIA_TYPE', err.message));
+  if (err.status && err.status >= 400 && err.status < 500)
+    return sendProblem(req, res, problem(err.status, `HTTP.${err.status}`, err.message));
+  next(err);
+}
+
+function sendProblem(req: Request & { id?: string }, res: Response, body: ReturnType<typeof problem>): void {
+  res.status(body.status).type('application/problem+json').json({ ...body, instance: req.originalUrl, requestId: req.id });
+}

@@ -1,0 +1,16 @@
+import { maskName, maskPhone } from './masking';
+
+describe('masking personal data', () => {
+  it('keeps the family name and hides the rest', () => {
+    expect(maskName('张三')).toBe('张*');
+    expect(maskName('欧阳娜娜')).toBe('欧***');
+    expect(maskName('李')).toBe('李*');
+    expect(maskName(' Wang Fang ')).toBe('W********');
+  });
+  it('keeps the first three and last four digits of a phone number', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskPhone('+86 138-1234-5678')).toBe('861****5678');
+    expect(maskPhone('12345')).toBe('*****');
+    expect(maskPhone(null)).toBeNull();
+  });
+});
