@@ -25,7 +25,10 @@ const ctx = (over: Partial<CommandContext> = {}): CommandContext => ({
   correlationId: randomUUID(),
   ...over,
 });
-const needCommunity = { communityId: (s: need.NeedState, d: { communityId?: string }) => ('communityId' in s ? s.communityId : (d.communityId ?? null)) };
+const needCommunity = {
+  communityId: (s: need.NeedState, d: Readonly<Record<string, unknown>>) =>
+    'communityId' in s ? s.communityId : typeof d.communityId === 'string' ? d.communityId : null,
+};
 
 describe('CommandHandler (on the real embedded store)', () => {
   let store: EventStore;

@@ -61,7 +61,7 @@ export class CommandHandler {
     streamId: string,
     command: Pick<C, 'type' | 'data'>,
     ctx: CommandContext,
-    options: { communityId: (state: S, data: C['data']) => string | null; authorize?: Authorize<S> },
+    options: { communityId: (state: S, data: Readonly<Record<string, unknown>>) => string | null; authorize?: Authorize<S> },
   ): Promise<CommandResult<E>> {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const recorded = await this.store.readStream(streamId);
