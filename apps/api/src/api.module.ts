@@ -9,8 +9,9 @@ import { ProblemFilter } from './http/problem.filter';
 import { RoleGuard } from './http/role.guard';
 import { validationPipe } from './http/validation';
 import { NeedsModule } from './needs/needs.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 
-const features = [CommandsModule, NeedsModule];
+const features = [CommandsModule, OrganisationsModule, NeedsModule];
 
 /** The HTTP API: thin controllers around the command handler and the read models. */
 @Module({})

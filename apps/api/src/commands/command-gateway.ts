@@ -31,8 +31,8 @@ export interface CommandRoute<S, C extends Command<string, any>, E extends Event
   command: Pick<C, 'type' | 'data'>;
   /** the community a new stream belongs to, or an existing one's (from its state) */
   communityOf: (state: S, data: Readonly<Record<string, unknown>>) => string | null;
-  /** extra parts of the scope target (unit, self, department) from the loaded state */
-  targetOf?: (state: S) => Partial<ScopeTarget>;
+  /** extra parts of the scope target (district, street, unit, self, department) from the loaded state or the command */
+  targetOf?: (state: S, data: Readonly<Record<string, unknown>>) => Partial<ScopeTarget>;
 }
 
 /**
@@ -81,7 +81,7 @@ export class CommandGateway {
         communityId: route.communityOf,
         authorize: async ({ state, communityId }) => {
           const place = communityId ? await this.directory.place(communityId) : null;
-          const target: ScopeTarget = { ...place, ...(route.targetOf?.(state) ?? {}) };
+          const target: ScopeTarget = { ...place, ...(route.targetOf?.(state, route.command.data as Record<string, unknown>) ?? {}) };
           const grant = pickGrant(principal, roles, target);
           if (!grant)
             throw new ForbiddenException({ code: 'AUTH.OUT_OF_SCOPE', detail: 'This is outside the scope of your roles' });
