@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
-import type { CommandMeta } from '../shared/message';
 import { DeciderSpecification } from '../testing/decider-specification';
+import { runCommands, itFoldsInAnyBatches } from '../testing/decider-properties';
+import { commandMeta } from '../testing/meta';
 import {
   computeAssessment,
   decider,
@@ -16,7 +15,7 @@ import {
 } from './index';
 
 const now = new Date('2027-01-10T02:00:00Z');
-const meta: CommandMeta = { now, actor: { id: 'p-org', role: 'district_admin' } };
+const meta = commandMeta(now, 'p-org', 'district_admin');
 const spec = DeciderSpecification.for(decider);
 
 /** An example of the rules a district might configure (data, not code). */
@@ -177,21 +176,10 @@ describe('assessment (annual)', () => {
       fc.constant(finalizeCmd()),
       fc.constant(finalizeCmd(1)),
     );
-    const run = (commands: AssessmentCommand[]) => {
-      const events: AssessmentEvent[] = [];
-      for (const command of commands) {
-        try {
-          events.push(...decider.decide(command, fold(decider, events)));
-        } catch (e) {
-          if (!(e instanceof DomainError)) throw e;
-        }
-      }
-      return events;
-    };
     it('keeps the total within bounds, equal to its parts, and never changes after finalization', () =>
       fc.assert(
         fc.property(fc.array(commandArb, { maxLength: 15 }), (commands) => {
-          const events = run(commands);
+          const { events } = runCommands(decider, commands);
           let final = false;
           events.forEach((e, i) => {
             expect(final).toBe(false);
@@ -208,13 +196,6 @@ describe('assessment (annual)', () => {
           });
         }),
       ));
-    it('folds to the same state in any batch split', () =>
-      fc.assert(
-        fc.property(fc.array(commandArb, { maxLength: 15 }), fc.nat(), (commands, cut) => {
-          const events = run(commands);
-          const at = cut % (events.length + 1);
-          expect(fold(decider, events.slice(at), fold(decider, events.slice(0, at)))).toEqual(fold(decider, events));
-        }),
-      ));
+    itFoldsInAnyBatches(decider, fc.array(commandArb, { maxLength: 15 }));
   });
 });

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { fold } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
-import type { CommandMeta } from '../shared/message';
 import { DeciderSpecification } from '../testing/decider-specification';
-import { decider, streamName, type CommunityCommand, type CommunityEvent, type CommunityRegistered } from './index';
+import { runCommands, itFoldsInAnyBatches } from '../testing/decider-properties';
+import { itRenames } from '../testing/named-aggregate';
+import { commandMeta } from '../testing/meta';
+import { decider, streamName, type CommunityCommand, type CommunityRegistered } from './index';
 
-const meta: CommandMeta = { now: new Date('2026-03-01T02:00:00Z'), actor: { id: 'u-admin', role: 'district_admin' } };
+const meta = commandMeta('2026-03-01T02:00:00Z', 'u-admin', 'district_admin');
 const spec = DeciderSpecification.for(decider);
 const defaults = { timeZone: 'Asia/Shanghai', objectionPeriodWorkingDays: 5, noticeFrequency: 'monthly' as const };
 
@@ -53,13 +55,14 @@ describe('community', () => {
 
   describe('RenameCommunity', () => {
     const rename = (name: string): CommunityCommand => ({ type: 'RenameCommunity', data: { communityId: 'c1', name }, meta });
-    it('renames, recording the previous name', () =>
-      spec
-        .given([registered])
-        .when(rename('和平里社区'))
-        .then([{ type: 'CommunityRenamed', data: { communityId: 'c1', name: '和平里社区', previousName: '和平社区' } }]));
-    it('does nothing when the name is unchanged', () => spec.given([registered]).when(rename('和平社区')).thenNothingHappens());
-    it('rejects an unknown community', () => spec.given([]).when(rename('x')).thenThrows('COMMUNITY.NOT_FOUND'));
+    itRenames(decider, {
+      registered,
+      rename,
+      sameName: '和平社区',
+      newName: '和平里社区',
+      renamed: { type: 'CommunityRenamed', data: { communityId: 'c1', name: '和平里社区', previousName: '和平社区' } },
+      notFound: 'COMMUNITY.NOT_FOUND',
+    });
     it('rejects an empty name', () => spec.given([registered]).when(rename('')).thenThrows('COMMUNITY.NAME_REQUIRED'));
   });
 
@@ -107,22 +110,11 @@ describe('community', () => {
         )
         .map(configure),
     );
-    const run = (commands: CommunityCommand[]) => {
-      const events: CommunityEvent[] = [];
-      for (const command of commands) {
-        try {
-          events.push(...decider.decide(command, fold(decider, events)));
-        } catch (e) {
-          if (!(e instanceof DomainError)) throw e;
-        }
-      }
-      return events;
-    };
 
     it('keeps a valid configuration and a non-empty name whatever the commands', () =>
       fc.assert(
         fc.property(fc.array(commandArb, { maxLength: 25 }), (commands) => {
-          const state = fold(decider, run(commands));
+          const state = runCommands(decider, commands).state;
           if (state.status === 'registered') {
             expect(state.name.trim()).not.toBe('');
             expect(state.configuration.objectionPeriodWorkingDays).toBeGreaterThanOrEqual(1);
@@ -133,13 +125,6 @@ describe('community', () => {
         }),
       ));
 
-    it('folds to the same state in any batch split', () =>
-      fc.assert(
-        fc.property(fc.array(commandArb, { maxLength: 25 }), fc.nat(), (commands, cut) => {
-          const events = run(commands);
-          const at = events.length === 0 ? 0 : cut % (events.length + 1);
-          expect(fold(decider, events.slice(at), fold(decider, events.slice(0, at)))).toEqual(fold(decider, events));
-        }),
-      ));
+    itFoldsInAnyBatches(decider, fc.array(commandArb, { maxLength: 25 }));
   });
 });

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
 import { DeciderSpecification } from '../testing/decider-specification';
-import type { CommandMeta } from '../shared/message';
+import { itFoldsInAnyBatches } from '../testing/decider-properties';
+import { itRegistersOnceAndKeepsAName, itRenames } from '../testing/named-aggregate';
+import { commandMeta } from '../testing/meta';
 import { decider, streamName, type DistrictCommand } from './index';
 
-const meta: CommandMeta = { now: new Date('2026-03-01T02:00:00Z'), actor: { id: 'u-admin', role: 'district_admin' } };
+const meta = commandMeta('2026-03-01T02:00:00Z', 'u-admin', 'district_admin');
 
 describe('district', () => {
   const spec = DeciderSpecification.for(decider);
@@ -21,41 +21,17 @@ describe('district', () => {
   it('rejects an empty name', () => spec.given([]).when(register(' ')).thenThrows('DISTRICT.NAME_REQUIRED'));
   it('rejects a bad id', () =>
     spec.given([]).when({ type: 'RegisterDistrict', data: { districtId: 'd 1', name: '城东区' }, meta }).thenThrows('DISTRICT.INVALID_ID'));
-  it('renames', () =>
-    spec
-      .given([registered])
-      .when(rename('城东新区'))
-      .then([{ type: 'DistrictRenamed', data: { districtId: 'd1', name: '城东新区', previousName: '城东区' } }]));
-  it('does nothing on the same name', () => spec.given([registered]).when(rename('城东区')).thenNothingHappens());
-  it('rejects renaming an unknown district', () => spec.given([]).when(rename('x')).thenThrows('DISTRICT.NOT_FOUND'));
+  itRenames(decider, {
+    registered,
+    rename,
+    sameName: '城东区',
+    newName: '城东新区',
+    renamed: { type: 'DistrictRenamed', data: { districtId: 'd1', name: '城东新区', previousName: '城东区' } },
+    notFound: 'DISTRICT.NOT_FOUND',
+  });
   describe('properties', () => {
-    const run = (commands: typeof samples) => {
-      const events: ReturnType<typeof decider.decide> = [];
-      for (const command of commands) {
-        try {
-          events.push(...decider.decide(command, fold(decider, events)));
-        } catch (e) {
-          if (!(e instanceof DomainError)) throw e;
-        }
-      }
-      return events;
-    };
-    it('registers at most once and keeps a non-empty name', () =>
-      fc.assert(
-        fc.property(fc.array(fc.constantFrom(...samples), { maxLength: 20 }), (commands) => {
-          const events = run(commands);
-          expect(events.filter((e) => e.type.endsWith('Registered')).length).toBeLessThanOrEqual(1);
-          const state = fold(decider, events);
-          if (state.status === 'registered') expect(state.name.trim()).not.toBe('');
-        }),
-      ));
-    it('folds to the same state in any batch split', () =>
-      fc.assert(
-        fc.property(fc.array(fc.constantFrom(...samples), { maxLength: 20 }), fc.nat(), (commands, cut) => {
-          const events = run(commands);
-          const at = cut % (events.length + 1);
-          expect(fold(decider, events.slice(at), fold(decider, events.slice(0, at)))).toEqual(fold(decider, events));
-        }),
-      ));
+    const sequenceArb = fc.array(fc.constantFrom(...samples), { maxLength: 20 });
+    itRegistersOnceAndKeepsAName(decider, sequenceArb);
+    itFoldsInAnyBatches(decider, sequenceArb);
   });
 });

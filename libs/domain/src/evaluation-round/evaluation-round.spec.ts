@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
 import type { Actor, CommandMeta } from '../shared/message';
 import { DeciderSpecification } from '../testing/decider-specification';
+import { runCommands, itFoldsInAnyBatches } from '../testing/decider-properties';
 import {
   decider,
   streamName,
@@ -317,21 +316,10 @@ describe('evaluation round (双向评价)', () => {
       { weight: 8, arbitrary: submitArb },
       { weight: 1, arbitrary: fc.constant(closeCmd()) },
     );
-    const run = (commands: EvaluationRoundCommand[]) => {
-      const events: EvaluationRoundEvent[] = [];
-      for (const command of commands) {
-        try {
-          events.push(...decider.decide(command, fold(decider, events)));
-        } catch (e) {
-          if (!(e instanceof DomainError)) throw e;
-        }
-      }
-      return events;
-    };
     it('counts one rating per (evaluator, subject), only while open, with valid scores', () =>
       fc.assert(
         fc.property(fc.array(commandArb, { maxLength: 40 }), (commands) => {
-          const events = run(commands);
+          const { events } = runCommands(decider, commands);
           let open = false;
           const latest = new Map<string, string>();
           for (const e of events) {
@@ -357,13 +345,6 @@ describe('evaluation round (双向评价)', () => {
           }
         }),
       ));
-    it('folds to the same state in any batch split', () =>
-      fc.assert(
-        fc.property(fc.array(commandArb, { maxLength: 40 }), fc.nat(), (commands, cut) => {
-          const events = run(commands);
-          const at = cut % (events.length + 1);
-          expect(fold(decider, events.slice(at), fold(decider, events.slice(0, at)))).toEqual(fold(decider, events));
-        }),
-      ));
+    itFoldsInAnyBatches(decider, fc.array(commandArb, { maxLength: 40 }));
   });
 });

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { fold } from '../shared/decider';
-import type { CommandMeta } from '../shared/message';
-import { foldInBatches, runCommands, throughJson } from '../testing/decider-properties';
+import { itFoldsInAnyBatches, runCommands } from '../testing/decider-properties';
 import { DeciderSpecification } from '../testing/decider-specification';
+import { commandMeta } from '../testing/meta';
 import { decider, streamName, type ConveneMeeting, type MeetingCommand, type MeetingEvent, type MeetingState } from './index';
 
 const NOW = new Date('2026-11-23T02:00:00.000Z');
 const AFTER = new Date('2026-12-05T09:00:00.000Z');
-const meta: CommandMeta = { now: NOW, actor: { id: 'sec-1', role: 'community_secretary' } };
+const meta = commandMeta(NOW, 'sec-1', 'community_secretary');
 const spec = DeciderSpecification.for(decider);
 
 const conveneData: ConveneMeeting['data'] = {
@@ -212,15 +212,7 @@ describe('meeting', () => {
     };
     it('no command sequence breaks the meeting invariants', () =>
       fc.assert(fc.property(sequenceArb, (commands) => void runCommands(decider, commands, invariants)), { numRuns: 300 }));
-    it('folding the log in any batches, or after a JSON round trip, gives the same state', () =>
-      fc.assert(
-        fc.property(sequenceArb, fc.array(fc.nat(), { maxLength: 5 }), (commands, cuts) => {
-          const { state, events } = runCommands(decider, commands);
-          expect(foldInBatches(decider, events, cuts)).toEqual(state);
-          expect(fold(decider, throughJson(events))).toEqual(state);
-        }),
-        { numRuns: 300 },
-      ));
+    itFoldsInAnyBatches(decider, sequenceArb, { numRuns: 300 });
     it('the invariant check can fail', () => {
       const s = fold(decider, [convened, decision('d1'), decision('d1')]);
       expect(() => invariants(s)).toThrow();

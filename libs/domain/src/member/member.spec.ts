@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
-import type { CommandMeta } from '../shared/message';
 import { DeciderSpecification } from '../testing/decider-specification';
+import { runCommands, itFoldsInAnyBatches } from '../testing/decider-properties';
+import { commandMeta } from '../testing/meta';
 import { decider, streamName, type MemberCommand, type MemberEvent, type MemberRegistered } from './index';
 
 const now = new Date('2026-04-10T01:00:00Z');
-const meta: CommandMeta = { now, actor: { id: 'p-staff', role: 'community_staff' } };
+const meta = commandMeta(now, 'p-staff', 'community_staff');
 const spec = DeciderSpecification.for(decider);
 
 const registered: MemberRegistered = {
@@ -138,21 +138,10 @@ describe('member (在职党员报到)', () => {
       fc.array(fc.constantFrom('义诊', '书法', '法律咨询', '', '义诊'), { maxLength: 4 }).map(skills),
       fc.constantFrom('f1', 'f2', 'f3').map((feedbackId) => feedback({ feedbackId })),
     );
-    const run = (commands: MemberCommand[]) => {
-      const events: MemberEvent[] = [];
-      for (const command of commands) {
-        try {
-          events.push(...decider.decide(command, fold(decider, events)));
-        } catch (e) {
-          if (!(e instanceof DomainError)) throw e;
-        }
-      }
-      return events;
-    };
     it('keeps unique, non-empty skills and sends each feedback once', () =>
       fc.assert(
         fc.property(fc.array(commandArb, { maxLength: 30 }), (commands) => {
-          const events = run(commands);
+          const { events } = runCommands(decider, commands);
           const state = fold(decider, events);
           if (state.status !== 'none') {
             expect(new Set(state.skills).size).toBe(state.skills.length);
@@ -163,13 +152,6 @@ describe('member (在职党员报到)', () => {
           expect(new Set(sent).size).toBe(sent.length);
         }),
       ));
-    it('folds to the same state in any batch split', () =>
-      fc.assert(
-        fc.property(fc.array(commandArb, { maxLength: 30 }), fc.nat(), (commands, cut) => {
-          const events = run(commands);
-          const at = cut % (events.length + 1);
-          expect(fold(decider, events.slice(at), fold(decider, events.slice(0, at)))).toEqual(fold(decider, events));
-        }),
-      ));
+    itFoldsInAnyBatches(decider, fc.array(commandArb, { maxLength: 30 }));
   });
 });

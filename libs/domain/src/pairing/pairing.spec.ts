@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
 import type { CommandMeta } from '../shared/message';
 import { DeciderSpecification } from '../testing/decider-specification';
+import { runCommands, itFoldsInAnyBatches } from '../testing/decider-properties';
 import { decider, streamName, type Commitment, type PairingCommand, type PairingEvent } from './index';
 
 const now = new Date('2026-01-05T02:00:00Z');
@@ -165,21 +164,10 @@ describe('pairing (结对共建 · 共建协议)', () => {
       fc.constantFrom(...units).map((u) => remove(u)),
       fc.array(commitmentArb, { maxLength: 3 }).map((cs) => amend(cs)),
     );
-    const run = (commands: PairingCommand[]) => {
-      const events: PairingEvent[] = [];
-      for (const command of commands) {
-        try {
-          events.push(...decider.decide(command, fold(decider, events)));
-        } catch (e) {
-          if (!(e instanceof DomainError)) throw e;
-        }
-      }
-      return events;
-    };
     it('always has at least one unit, unique ids, and commitments only by parties', () =>
       fc.assert(
         fc.property(fc.array(commandArb, { maxLength: 30 }), (commands) => {
-          const state = fold(decider, run(commands));
+          const state = runCommands(decider, commands).state;
           if (state.status === 'none') return;
           expect(state.unitIds.length).toBeGreaterThanOrEqual(1);
           expect(new Set(state.unitIds).size).toBe(state.unitIds.length);
@@ -188,13 +176,6 @@ describe('pairing (结对共建 · 共建协议)', () => {
           for (const c of state.commitments) expect([state.communityId, ...state.unitIds]).toContain(c.partyId);
         }),
       ));
-    it('folds to the same state in any batch split', () =>
-      fc.assert(
-        fc.property(fc.array(commandArb, { maxLength: 30 }), fc.nat(), (commands, cut) => {
-          const events = run(commands);
-          const at = cut % (events.length + 1);
-          expect(fold(decider, events.slice(at), fold(decider, events.slice(0, at)))).toEqual(fold(decider, events));
-        }),
-      ));
+    itFoldsInAnyBatches(decider, fc.array(commandArb, { maxLength: 30 }));
   });
 });

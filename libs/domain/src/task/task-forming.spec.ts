@@ -1,5 +1,4 @@
 import { fold } from '../shared/decider';
-import { DeciderSpecification } from '../testing/decider-specification';
 import { decider, streamName, type TaskEvent } from './index';
 import {
   DEADLINE,
@@ -17,10 +16,9 @@ import {
   propose,
   proposed,
   secretary,
+  spec,
   unitContact,
 } from './testing/fixtures';
-
-const spec = DeciderSpecification.for(decider);
 
 describe('task: forming', () => {
   it('names its stream by category and id', () => expect(streamName('t1')).toBe('task-t1'));

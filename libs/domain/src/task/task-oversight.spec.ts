@@ -1,5 +1,4 @@
 import { fold } from '../shared/decider';
-import { DeciderSpecification } from '../testing/decider-specification';
 import { decider, type TaskEvent } from './index';
 import {
   AFTER_DEADLINE,
@@ -22,14 +21,13 @@ import {
   person,
   proposed,
   secretary,
+  spec,
   streetAdmin,
   system,
+  u1,
   unitContact,
   verified,
 } from './testing/fixtures';
-
-const spec = DeciderSpecification.for(decider);
-const u1 = { kind: 'unit', unitId: 'u1' } as const;
 
 describe('task: the community', () => {
   describe('VerifyTask (验收)', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { fold } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import type { Actor } from '../shared/message';
-import { deepFreeze, foldInBatches, runCommands, throughJson } from '../testing/decider-properties';
+import { deepFreeze, itFoldsInAnyBatches } from '../testing/decider-properties';
 import { decider, type TaskCommand, type TaskState, type TaskStatus } from './index';
 import {
   AFTER_DEADLINE,
@@ -143,7 +143,8 @@ describe('task: properties', () => {
       fc.property(sequenceArb, (commands) => {
         walk(commands).forEach((s) => reached.add(s));
       }),
-      { numRuns: 1000 },
+      // a fixed seed: the coverage check below is about the generator, and must not flake
+      { numRuns: 1000, seed: 20261123 },
     );
     expect([...reached]).toEqual(expect.arrayContaining(['claimed', 'proposed', 'assigned', 'accepted', 'declined', 'cancelled']));
   });
@@ -160,15 +161,11 @@ describe('task: properties', () => {
     expect([...reached]).toEqual(expect.arrayContaining(['in_progress', 'completed', 'verified', 'closed', 'assigned']));
   });
 
-  it('folding the log in any batches, or after a JSON round trip, gives the same state', () =>
-    fc.assert(
-      fc.property(deepSequenceArb, fc.boolean(), fc.array(fc.nat(), { maxLength: 6 }), (commands, headStart, cuts) => {
-        const { state, events } = runCommands(decider, headStart ? [...start, ...commands] : commands);
-        expect(foldInBatches(decider, events, cuts)).toEqual(state);
-        expect(fold(decider, throughJson(events))).toEqual(state);
-      }),
-      { numRuns: 500 },
-    ));
+  itFoldsInAnyBatches(
+    decider,
+    fc.tuple(deepSequenceArb, fc.boolean()).map(([commands, headStart]) => (headStart ? [...start, ...commands] : commands)),
+    { numRuns: 500, maxCuts: 6 },
+  );
 
   it('the lifecycle check can fail: a cancelled task does not come back', () => {
     const cancelled = fold(decider, [...atAccepted, { type: 'TaskCancelled', data: { taskId: 't1', communityId: 'c1', needIds: [], allocations: [], reason: 'x' } }]);

@@ -1,5 +1,4 @@
 import { fold } from '../shared/decider';
-import { DeciderSpecification } from '../testing/decider-specification';
 import { decider, type TaskEvent } from './index';
 import {
   DEADLINE,
@@ -22,11 +21,10 @@ import {
   person,
   progressed,
   secretary,
+  spec,
+  u1,
   unitContact,
 } from './testing/fixtures';
-
-const spec = DeciderSpecification.for(decider);
-const u1 = { kind: 'unit', unitId: 'u1' } as const;
 
 describe('task: the responsible unit', () => {
   describe('AcceptTask (承诺)', () => {

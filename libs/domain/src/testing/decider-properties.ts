@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Decider } from '../shared/decider';
 import { fold } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
@@ -69,3 +70,32 @@ export function foldInBatches<S, E extends Event<string, any>>(
 
 /** Events as read back from the store: through JSON (no Dates, no undefined, no class instances). */
 export const throughJson = <E>(events: readonly E[]): E[] => JSON.parse(JSON.stringify(events)) as E[];
+
+/**
+ * The property every decider keeps: folding the log of any command sequence in arbitrary batches
+ * (each state and event frozen), or after a JSON round trip, gives the state the commands reached.
+ */
+export function assertBatchFold<S, C extends Command<string, any>, E extends Event<string, any>>(
+  decider: Decider<S, C, E>,
+  sequenceArb: fc.Arbitrary<readonly C[]>,
+  { numRuns, maxCuts = 5 }: { numRuns?: number; maxCuts?: number } = {},
+): void {
+  fc.assert(
+    fc.property(sequenceArb, fc.array(fc.nat(), { maxLength: maxCuts }), (commands, cuts) => {
+      const { state, events } = runCommands(decider, commands);
+      expect(foldInBatches(decider, events, cuts)).toEqual(state);
+      expect(fold(decider, throughJson(events))).toEqual(state);
+    }),
+    numRuns === undefined ? {} : { numRuns },
+  );
+}
+
+/** `it(...)` for assertBatchFold, under the name every aggregate's spec gives it. */
+export function itFoldsInAnyBatches<S, C extends Command<string, any>, E extends Event<string, any>>(
+  decider: Decider<S, C, E>,
+  sequenceArb: fc.Arbitrary<readonly C[]>,
+  options?: { numRuns?: number; maxCuts?: number },
+): void {
+  it('folding the log in any batches, or after a JSON round trip, gives the same state', () =>
+    assertBatchFold(decider, sequenceArb, options));
+}

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
 import type { Actor, CommandMeta } from '../shared/message';
 import { DeciderSpecification } from '../testing/decider-specification';
+import { runCommands, itFoldsInAnyBatches } from '../testing/decider-properties';
 import {
   decider,
   registrationId,
@@ -146,21 +146,10 @@ describe('unit registration (双报到)', () => {
         change({ unitName: '' }),
       ),
     );
-    const run = (commands: UnitRegistrationCommand[]) => {
-      const events: UnitRegistrationEvent[] = [];
-      for (const command of commands) {
-        try {
-          events.push(...decider.decide(command, fold(decider, events)));
-        } catch (e) {
-          if (!(e instanceof DomainError)) throw e;
-        }
-      }
-      return events;
-    };
     it('never holds two active registrations in one stream and always keeps complete details', () =>
       fc.assert(
         fc.property(fc.array(commandArb, { maxLength: 30 }), (commands) => {
-          const events = run(commands);
+          const { events } = runCommands(decider, commands);
           let active = 0;
           for (const e of events) {
             if (e.type === 'UnitRegistered' || e.type === 'UnitAssignedToCommunity') active += 1;
@@ -176,13 +165,6 @@ describe('unit registration (双报到)', () => {
           expect(state.status === 'registered').toBe(active === 1);
         }),
       ));
-    it('folds to the same state in any batch split', () =>
-      fc.assert(
-        fc.property(fc.array(commandArb, { maxLength: 30 }), fc.nat(), (commands, cut) => {
-          const events = run(commands);
-          const at = cut % (events.length + 1);
-          expect(fold(decider, events.slice(at), fold(decider, events.slice(0, at)))).toEqual(fold(decider, events));
-        }),
-      ));
+    itFoldsInAnyBatches(decider, fc.array(commandArb, { maxLength: 30 }));
   });
 });

@@ -1,6 +1,8 @@
 import type { Actor, CommandMeta } from '../../shared/message';
 import type { MeetingSnapshot, NeedSnapshot, PledgeSnapshot, ProposeTask, TaskCommand } from '../commands';
 import type { TaskAllocation, TaskEvent } from '../events';
+import { decider } from '../index';
+import { DeciderSpecification } from '../../testing/decider-specification';
 
 /** Shared fixtures for the task specs: a task t1 in community c1 serving need n1 with 4 hours from pledge p1. */
 
@@ -18,6 +20,12 @@ export const streetAdmin: Actor = { id: 'st-1', role: 'street_admin' };
 export const system: Actor = { id: 'deadline-job', role: 'system' };
 
 export const ids = { taskId: 't1', communityId: 'c1' };
+/** The responsible unit u1, as events name it. */
+export const u1 = { kind: 'unit', unitId: 'u1' } as const;
+
+/** Given / when / then for the task decider. */
+export const spec = DeciderSpecification.for(decider);
+
 export const needSnap = (over: Partial<NeedSnapshot> = {}): NeedSnapshot => ({ needId: 'n1', communityId: 'c1', status: 'listed', ...over });
 export const pledgeSnap = (over: Partial<PledgeSnapshot> = {}): PledgeSnapshot => ({
   pledgeId: 'p1',
@@ -71,11 +79,11 @@ export const proposed: TaskEvent = {
 };
 export const assigned: TaskEvent = {
   type: 'TaskAssigned',
-  data: { ...ids, responsible: { kind: 'unit', unitId: 'u1' }, responsiblePerson: person, deadline: DEADLINE },
+  data: { ...ids, responsible: u1, responsiblePerson: person, deadline: DEADLINE },
 };
 export const accepted: TaskEvent = {
   type: 'TaskAccepted',
-  data: { ...ids, responsible: { kind: 'unit', unitId: 'u1' }, acceptedAt: NOW.toISOString() },
+  data: { ...ids, responsible: u1, acceptedAt: NOW.toISOString() },
 };
 export const progressed: TaskEvent = {
   type: 'TaskProgressReported',
@@ -85,7 +93,7 @@ export const completed: TaskEvent = {
   type: 'TaskCompleted',
   data: {
     ...ids,
-    responsible: { kind: 'unit', unitId: 'u1' },
+    responsible: u1,
     summary: '扶手已安装',
     evidence: [{ kind: 'photo', uri: 'files/handrail.jpg', description: null }],
     completedAt: NOW.toISOString(),
@@ -93,11 +101,11 @@ export const completed: TaskEvent = {
 };
 export const verified: TaskEvent = {
   type: 'TaskVerified',
-  data: { ...ids, responsible: { kind: 'unit', unitId: 'u1' }, needIds: ['n1'], note: null, verifiedAt: NOW.toISOString() },
+  data: { ...ids, responsible: u1, needIds: ['n1'], note: null, verifiedAt: NOW.toISOString() },
 };
 export const overdue: TaskEvent = {
   type: 'TaskBecameOverdue',
-  data: { ...ids, responsible: { kind: 'unit', unitId: 'u1' }, deadline: DEADLINE, detectedAt: AFTER_DEADLINE.toISOString() },
+  data: { ...ids, responsible: u1, deadline: DEADLINE, detectedAt: AFTER_DEADLINE.toISOString() },
 };
 export const escalated: TaskEvent = {
   type: 'TaskEscalated',
