@@ -9,6 +9,7 @@ import { ProblemFilter } from './http/problem.filter';
 import { RoleGuard } from './http/role.guard';
 import { validationPipe } from './http/validation';
 import { NeedsModule } from './needs/needs.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 
 const features = [CommandsModule, OrganisationsModule, NeedsModule];
@@ -19,7 +20,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), EventStoreModule, HealthModule, ...features],
+      imports: [ConfigModule.forRoot(config), ObservabilityModule, EventStoreModule, HealthModule, ...features],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: validationPipe },

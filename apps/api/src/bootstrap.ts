@@ -5,19 +5,24 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { AppConfig } from '../../common/src/config';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { ApiMetrics } from './observability/metrics';
 import { bodyErrors, jsonBody, requestId, requireJson } from './http/http-middleware';
 import { ProblemDto } from './http/problem.dto';
 
 export const BODY_LIMIT = '256kb';
 
 export async function createApi(config: AppConfig, options: { logs?: boolean } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
-    logger: options.logs === false ? false : ['error', 'warn', 'log'],
+  const quiet = options.logs === false;
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(quiet ? { ...config, logLevel: 'silent' } : config), {
+    bufferLogs: true,
     bodyParser: false,
   });
+  app.useLogger(app.get(PinoLogger));
   app.set('trust proxy', 'loopback');
   app.use(requestId);
+  app.use(app.get(ApiMetrics).middleware);
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(requireJson);
   app.use(jsonBody(BODY_LIMIT));

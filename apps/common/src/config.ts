@@ -17,12 +17,20 @@ const schema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     COBUILD_TIME_ZONE: z.string().default('Asia/Shanghai'),
+    COBUILD_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    NODE_ENV: z.string().optional(),
+    COBUILD_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    COBUILD_JWT_ISSUER: z.string().min(1).max(200).default('cobuild'),
+    COBUILD_JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
   })
   .superRefine((c, ctx) => {
     if (c.COBUILD_EVENT_STORE === 'postgres' && !c.COBUILD_POSTGRES_URL)
       ctx.addIssue({ code: 'custom', path: ['COBUILD_POSTGRES_URL'], message: 'is required when COBUILD_EVENT_STORE=postgres' });
     if (c.COBUILD_EVENT_STORE === 'kurrentdb' && !c.KURRENTDB_URL)
       ctx.addIssue({ code: 'custom', path: ['KURRENTDB_URL'], message: 'is required when COBUILD_EVENT_STORE=kurrentdb' });
+    if (c.NODE_ENV === 'production' && !c.COBUILD_JWT_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['COBUILD_JWT_SECRET'], message: 'is required when NODE_ENV=production' });
     try {
       new Intl.DateTimeFormat('en', { timeZone: c.COBUILD_TIME_ZONE });
     } catch {
@@ -43,6 +51,15 @@ export interface AppConfig {
   host: string;
   port: number;
   timeZone: string;
+  /** bearer token Prometheus must send to /metrics; unset: only loopback callers */
+  metricsToken?: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  auth: {
+    /** HS256 signing secret of bearer tokens; null: a random per-process secret (tokens die with the process) */
+    jwtSecret: string | null;
+    jwtIssuer: string;
+    jwtTtlSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -73,5 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: c.HOST,
     port: c.PORT,
     timeZone: c.COBUILD_TIME_ZONE,
+    metricsToken: c.COBUILD_METRICS_TOKEN,
+    logLevel: c.LOG_LEVEL,
+    auth: { jwtSecret: c.COBUILD_JWT_SECRET ?? null, jwtIssuer: c.COBUILD_JWT_ISSUER, jwtTtlSeconds: c.COBUILD_JWT_TTL_SECONDS },
   };
 }

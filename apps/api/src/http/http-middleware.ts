@@ -5,10 +5,11 @@ import { problem } from './problem';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Request id: the client's X-Request-Id when well-formed, else a new one; echoed on the response. */
-export function requestId(req: Request & { id?: string }, res: Response, next: NextFunction): void {
+export function requestId(req: Request, res: Response, next: NextFunction): void {
   const given = req.header('x-request-id');
-  req.id = given && REQUEST_ID.test(given) ? given : randomUUID();
-  res.setHeader('X-Request-Id', req.id);
+  const id = given && REQUEST_ID.test(given) ? given : randomUUID();
+  (req as Request & { id?: unknown }).id = id;
+  res.setHeader('X-Request-Id', id);
   next();
 }
 
@@ -41,6 +42,7 @@ export function bodyErrors(err: Error & { type?: string; status?: number; limit?
   next(err);
 }
 
-function sendProblem(req: Request & { id?: string }, res: Response, body: ReturnType<typeof problem>): void {
-  res.status(body.status).type('application/problem+json').json({ ...body, instance: req.originalUrl, requestId: req.id });
+function sendProblem(req: Request, res: Response, body: ReturnType<typeof problem>): void {
+  const id = (req as Request & { id?: unknown }).id;
+  res.status(body.status).type('application/problem+json').json({ ...body, instance: req.originalUrl, requestId: id === undefined ? undefined : String(id) });
 }

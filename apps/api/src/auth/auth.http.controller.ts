@@ -1,0 +1,25 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards, ValidationPipe } from '@nestjs/common';
+import type { Principal } from '@cobuild/auth';
+import { CurrentPrincipal } from './current-principal.decorator';
+import { LoginThrottleGuard } from './login-throttle.guard';
+import { LoginDto } from './login.dto';
+import { LoginService, type AccessToken } from './login.service';
+import { Public } from './public.decorator';
+
+@Controller('auth')
+export class AuthHttpController {
+  constructor(private readonly logins: LoginService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(LoginThrottleGuard)
+  login(@Body(new ValidationPipe({ whitelist: true })) body: LoginDto): Promise<AccessToken> {
+    return this.logins.login(body.username, body.password);
+  }
+
+  @Get('me')
+  me(@CurrentPrincipal() principal: Principal): Principal {
+    return principal;
+  }
+}
