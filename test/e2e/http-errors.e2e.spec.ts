@@ -45,7 +45,10 @@ describe('HTTP errors are problem+json', () => {
   });
 
   it('401 for a command without credentials', async () => {
-    expectProblem(await request(app.getHttpServer()).post('/needs/x/list'), 401, 'AUTH.UNAUTHENTICATED');
+    const res = await request(app.getHttpServer()).post('/needs/x/list');
+    expectProblem(res, 401, 'AUTH.MISSING_TOKEN');
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+    expectProblem(await request(app.getHttpServer()).post('/needs/x/list').set('Authorization', 'Bearer nonsense'), 401, 'AUTH.INVALID_TOKEN');
   });
 
   it('keeps the request id the client sent, and sets security headers', async () => {

@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { AppConfig } from '../../common/src/config';
 import { ConfigModule } from '../../common/src/config.module';
 import { EventStoreModule } from '../../common/src/event-store.module';
+import { AuthModule } from './auth/auth.module';
+import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { CommandsModule } from './commands/commands.module';
 import { HealthModule } from './health/health.module';
 import { ProblemFilter } from './http/problem.filter';
@@ -20,10 +22,12 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), ObservabilityModule, EventStoreModule, HealthModule, ...features],
+      imports: [ConfigModule.forRoot(config), ObservabilityModule, EventStoreModule, HealthModule, AuthModule, ...features],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: validationPipe },
+        // authentication first (sets request.principal), then the role check of @Allow
+        { provide: APP_GUARD, useExisting: BearerAuthGuard },
         { provide: APP_GUARD, useClass: RoleGuard },
       ],
     };

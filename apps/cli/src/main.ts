@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { DomainError } from '@cobuild/domain';
 import { createEventStore } from '@cobuild/event-store';
 import { ConfigError, loadConfig } from '../../common/src/config';
+import { UsageError } from './usage-error';
+import { registerUsersCommands } from './users/users.command';
 
 /** `cobuild`: operations and audit. Errors print one clear line and exit non-zero. */
 const program = new Command('cobuild').description('cobuild operations and audit').exitOverride();
@@ -23,8 +26,13 @@ program
     }
   });
 
+registerUsersCommands(program);
+
+/** Exit codes: 2 for usage, configuration and validation errors (commander has printed its own line), 1 for the rest. */
 program.parseAsync(process.argv).catch((e: Error & { code?: string }) => {
-  if (e instanceof CommanderError) process.exit(e.exitCode);
-  process.stderr.write(`cobuild: ${e instanceof ConfigError ? e.message : `${e.code ? `[${e.code}] ` : ''}${e.message}`}\n`);
-  process.exit(e instanceof ConfigError ? 2 : 1);
+  if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? 0 : 2);
+  const usage = e instanceof ConfigError || e instanceof UsageError || (e instanceof DomainError && e.kind === 'invalid');
+  const message = e instanceof ConfigError || e instanceof UsageError ? e.message : `${e.code ? `[${e.code}] ` : ''}${e.message}`;
+  process.stderr.write(`cobuild: ${message}\n`);
+  process.exit(usage ? 2 : 1);
 });

@@ -22,6 +22,14 @@ describe('configuration', () => {
     );
   });
 
+  it('reads the bearer-token settings; no secret by default (a random one per process, never a fixed default)', () => {
+    expect(loadConfig({}).auth).toEqual({ jwtSecret: null, jwtIssuer: 'cobuild', jwtTtlSeconds: 3600 });
+    const secret = 'x'.repeat(40);
+    expect(
+      loadConfig({ NODE_ENV: 'production', COBUILD_JWT_SECRET: secret, COBUILD_JWT_ISSUER: 'cobuild.example.org', COBUILD_JWT_TTL_SECONDS: '900' }).auth,
+    ).toEqual({ jwtSecret: secret, jwtIssuer: 'cobuild.example.org', jwtTtlSeconds: 900 });
+  });
+
   it.each([
     [{ COBUILD_EVENT_STORE: 'mysql' }, 'COBUILD_EVENT_STORE'],
     [{ COBUILD_EVENT_STORE: 'postgres' }, 'COBUILD_POSTGRES_URL is required when COBUILD_EVENT_STORE=postgres'],
@@ -32,6 +40,9 @@ describe('configuration', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ COBUILD_TIME_ZONE: 'Mars/Olympus' }, 'COBUILD_TIME_ZONE is not an IANA time zone'],
     [{ COBUILD_EVENT_SCHEMA: 'Drop Table' }, 'COBUILD_EVENT_SCHEMA'],
+    [{ NODE_ENV: 'production' }, 'COBUILD_JWT_SECRET is required when NODE_ENV=production'],
+    [{ COBUILD_JWT_SECRET: 'short' }, 'COBUILD_JWT_SECRET must be at least 32 characters'],
+    [{ COBUILD_JWT_TTL_SECONDS: '10' }, 'COBUILD_JWT_TTL_SECONDS'],
   ])('rejects %j naming the setting', (env, expected) => {
     let err: unknown;
     try {

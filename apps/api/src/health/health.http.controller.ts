@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { Public } from '../http/public.decorator';
 import { EventStoreHealthIndicator, QueueHealthIndicator } from './health.indicators';
 
 /** Liveness (the process answers) and readiness (the event store answers; queue state reported). */
+@Public()
 @Controller('health')
 export class HealthHttpController {
   constructor(

@@ -1,7 +1,9 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
+import { IS_PUBLIC } from '../auth/public.decorator';
 
-export const PUBLIC_ROUTE = 'cobuild:public-route';
-
-/** No sign-in needed (health, login, the public notice board, objections, metrics with its own token). */
-export const Public = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension('x-allowed-roles', ['public']));
+/**
+ * No sign-in needed (health, login, the public notice board, objections, metrics with its own
+ * token). Published in OpenAPI as `x-allowed-roles: [public]` for the authorisation matrix.
+ */
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension('x-allowed-roles', ['public']));

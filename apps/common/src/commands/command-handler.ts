@@ -67,12 +67,13 @@ export class CommandHandler {
       const recorded = await this.store.readStream(streamId);
       const revision = recorded.length > 0 ? recorded[recorded.length - 1].revision : -1;
 
-      const replay = this.replayOf<E>(recorded, streamId, ctx);
-      if (replay) return replay;
-
       const state = fold(decider, recorded.map((r) => ({ type: r.type, data: r.data }) as unknown as E));
       const communityId = (recorded[0]?.metadata.communityId as string | null | undefined) ?? options.communityId(state, command.data);
       if (options.authorize) await options.authorize({ state, revision, communityId });
+
+      // a retry is answered only to a caller who may act here now
+      const replay = this.replayOf<E>(recorded, streamId, ctx);
+      if (replay) return replay;
       if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision)
         throw new PreconditionFailedError(ctx.expectedRevision, revision);
 
