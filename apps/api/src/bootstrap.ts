@@ -6,7 +6,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { AppConfig } from '../../common/src/config';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import { AccountsService } from '@cobuild/auth';
 import { ApiModule } from './api.module';
+import { firstStartNotice } from './auth';
 import { ApiMetrics } from './observability/metrics';
 import { bodyErrors, jsonBody, requestId, requireJson } from './http/http-middleware';
 import { ProblemDto } from './http/problem.dto';
@@ -53,5 +55,6 @@ export async function startApi(config: AppConfig): Promise<INestApplication> {
   );
   if (!config.redisUrl)
     Logger.warn('REDIS_URL is not set: notices and reminders wait in the event log until a queue is configured', 'cobuild');
+  await firstStartNotice(app.get(AccountsService));
   return app;
 }

@@ -15,6 +15,16 @@ describe('scope policy', () => {
     expect(grantCovers({ role: 'department', scope: { kind: 'department', id: 'dep' } }, target)).toBe(false);
   });
 
+  it('lets a unit contact act in a community its unit is registered at, unless the thing names another unit', () => {
+    const contact = { role: 'unit_contact' as const, scope: { kind: 'unit' as const, id: 'u1' } };
+    expect(grantCovers(contact, { communityId: 'c1', servingUnitIds: ['u1'] })).toBe(true);
+    expect(grantCovers(contact, { communityId: 'c1', servingUnitIds: ['u2'] })).toBe(false);
+    expect(grantCovers(contact, { communityId: 'c1', unitId: 'u2', servingUnitIds: ['u1'] })).toBe(false);
+    const member = { role: 'member' as const, scope: { kind: 'self' as const, id: 'm1' } };
+    expect(grantCovers(member, { communityId: 'c1', residentMemberIds: ['m1'] })).toBe(true);
+    expect(grantCovers(member, { selfId: 'm2', residentMemberIds: ['m1'] })).toBe(false);
+  });
+
   it('lets a street admin do what its communities secretaries may, and nothing outside its street', () => {
     const p = principal([{ role: 'street_admin', scope: { kind: 'street', id: 's1' } }]);
     expect(pickGrant(p, ['community_secretary'], target)?.role).toBe('street_admin');

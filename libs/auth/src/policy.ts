@@ -10,6 +10,10 @@ export interface ScopeTarget {
   departmentId?: string | null;
   /** the person the thing belongs to (a member's own registration) */
   selfId?: string | null;
+  /** units registered (双报到) at the thing's community: their contacts act there */
+  servingUnitIds?: readonly string[];
+  /** in-service members registered at the thing's community: they act there for themselves */
+  residentMemberIds?: readonly string[];
 }
 
 export type GrantRole = RoleGrant['role'];
@@ -25,11 +29,11 @@ export function grantCovers(grant: RoleGrant, target: ScopeTarget): boolean {
     case 'community':
       return target.communityId === id;
     case 'unit':
-      return target.unitId === id;
+      return target.unitId != null ? target.unitId === id : (target.servingUnitIds ?? []).includes(id);
     case 'department':
       return target.departmentId === id;
     case 'self':
-      return target.selfId === id;
+      return target.selfId != null ? target.selfId === id : (target.residentMemberIds ?? []).includes(id);
   }
 }
 

@@ -81,7 +81,12 @@ export class CommandGateway {
         communityId: route.communityOf,
         authorize: async ({ state, communityId }) => {
           const place = communityId ? await this.directory.place(communityId) : null;
-          const target: ScopeTarget = { ...place, ...(route.targetOf?.(state, route.command.data as Record<string, unknown>) ?? {}) };
+          const registrations = communityId ? await this.directory.registrationsOf(principal, communityId) : {};
+          const target: ScopeTarget = {
+            ...place,
+            ...registrations,
+            ...(route.targetOf?.(state, route.command.data as Record<string, unknown>) ?? {}),
+          };
           const grant = pickGrant(principal, roles, target);
           if (!grant)
             throw new ForbiddenException({ code: 'AUTH.OUT_OF_SCOPE', detail: 'This is outside the scope of your roles' });

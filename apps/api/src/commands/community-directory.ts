@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { community, fold, notFound } from '@cobuild/domain';
+import { community, fold, member, notFound, unitRegistration } from '@cobuild/domain';
+import type { Principal } from '@cobuild/auth';
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
 
 export interface CommunityPlace {
@@ -24,5 +25,27 @@ export class CommunityDirectory {
     const place = { communityId, streetId: state.streetId, districtId: state.districtId };
     this.cache.set(communityId, { place, at: Date.now() });
     return place;
+  }
+
+  /**
+   * Of the caller's units and self, those registered at the community (双报到): a unit contact or
+   * member acts in a community only through a live registration there.
+   */
+  async registrationsOf(principal: Principal, communityId: string): Promise<{ servingUnitIds: string[]; residentMemberIds: string[] }> {
+    const units = principal.grants.filter((g) => g.role === 'unit_contact').map((g) => g.scope.id);
+    const selves = principal.grants.filter((g) => g.role === 'member').map((g) => g.scope.id);
+    const servingUnitIds: string[] = [];
+    for (const unitId of units) {
+      const events = await this.store.readStream(unitRegistration.streamNameFor(unitId, communityId));
+      const s = fold(unitRegistration.decider, events.map((e) => ({ type: e.type, data: e.data }) as unitRegistration.UnitRegistrationEvent));
+      if (s.status === 'registered') servingUnitIds.push(unitId);
+    }
+    const residentMemberIds: string[] = [];
+    for (const memberId of selves) {
+      const events = await this.store.readStream(member.streamName(memberId));
+      const s = fold(member.decider, events.map((e) => ({ type: e.type, data: e.data }) as member.MemberEvent));
+      if (s.status === 'registered' && s.communityId === communityId) residentMemberIds.push(memberId);
+    }
+    return { servingUnitIds, residentMemberIds };
   }
 }
