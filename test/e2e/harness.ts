@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { AccountsService, type RoleGrant } from '@cobuild/auth';
+import { member, unitRegistration } from '@cobuild/domain';
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
+import { CommandHandler } from '../../apps/common/src/commands/command-handler';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/common/src/config';
 import { SchemaJanitor, TEST_POSTGRES_URL } from '../../libs/event-store/test/postgres-test-db';
@@ -18,7 +20,10 @@ export interface World {
   streets: [string, string];
   /** community A is in street 0, community B in street 1 */
   communities: [string, string];
+  /** unit 0 is registered (双报到) at community A, unit 1 at community B */
   units: [string, string];
+  /** member 0 lives in community A, member 1 in community B */
+  members: [string, string];
 }
 
 /**
@@ -100,14 +105,49 @@ export class Harness {
       streets: [`s1-${suffix}`, `s2-${suffix}`],
       communities: [`ca-${suffix}`, `cb-${suffix}`],
       units: [`u1-${suffix}`, `u2-${suffix}`],
+      members: [`m1-${suffix}`, `m2-${suffix}`],
     };
     const admin = await this.as('district_admin', w.districtId);
     await this.expectOk(this.post('/districts', admin, { districtId: w.districtId, name: '城西区' }));
     for (const [i, streetId] of w.streets.entries()) {
       await this.expectOk(this.post(`/districts/${w.districtId}/streets`, admin, { streetId, name: `街道${i}` }));
       await this.expectOk(this.post(`/streets/${streetId}/communities`, admin, { communityId: w.communities[i], name: `社区${i}` }));
+      await this.registerUnit(w.units[i], w.communities[i]);
+      await this.registerMember(w.members[i], w.units[i], w.communities[i]);
     }
     return w;
+  }
+
+  /** 双报到 of a unit, straight through the command handler (the HTTP endpoint has its own tests) */
+  async registerUnit(unitId: string, communityId: string): Promise<void> {
+    await this.app.get(CommandHandler).handle(
+      unitRegistration.decider,
+      unitRegistration.streamNameFor(unitId, communityId),
+      {
+        type: 'RegisterUnit',
+        data: {
+          unitId,
+          communityId,
+          activeCommunityIds: [],
+          unitName: `驻区单位${unitId}`,
+          partyOrganisationName: `${unitId}党支部`,
+          contactPerson: { name: '李四', phone: '13900001111' },
+          superiorDepartment: '区教育局',
+        },
+      },
+      { actor: { id: 'e2e', role: 'community_secretary' }, now: new Date(), correlationId: randomUUID() },
+      { communityId: () => communityId },
+    );
+  }
+
+  async registerMember(memberId: string, homeUnitId: string, communityId: string): Promise<void> {
+    await this.app.get(CommandHandler).handle(
+      member.decider,
+      member.streamName(memberId),
+      { type: 'RegisterMember', data: { memberId, name: '王五', phone: '13700002222', homeUnitId, residenceCommunityId: communityId, skills: ['维修'] } },
+      { actor: { id: memberId, role: 'member' }, now: new Date(), correlationId: randomUUID() },
+      { communityId: () => communityId },
+    );
   }
 
   async expectOk(req: request.Test): Promise<request.Response> {

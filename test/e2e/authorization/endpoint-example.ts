@@ -33,7 +33,15 @@ export interface PreparedRequest {
    * Where the target lives; decides which grant is "in scope" for each role.
    * Community A, street 0 and the world's district are implied; give the rest when they matter.
    */
-  scope?: { unitId?: string; selfId?: string; departmentId?: string };
+  scope?: {
+    /** when the thing is not in community A / street 0 / the world's district (e.g. a new district) */
+    districtId?: string;
+    streetId?: string;
+    communityId?: string;
+    unitId?: string;
+    selfId?: string;
+    departmentId?: string;
+  };
 }
 
 export type { Role };

@@ -4,7 +4,8 @@ import { CurrentPrincipal } from './current-principal.decorator';
 import { LoginThrottleGuard } from './login-throttle.guard';
 import { LoginDto } from './login.dto';
 import { LoginService, type AccessToken } from './login.service';
-import { Public } from './public.decorator';
+import { ApiExtension } from '@nestjs/swagger';
+import { Public } from '../http/public.decorator';
 
 @Controller('auth')
 export class AuthHttpController {
@@ -19,6 +20,7 @@ export class AuthHttpController {
   }
 
   @Get('me')
+  @ApiExtension('x-allowed-roles', ['authenticated'])
   me(@CurrentPrincipal() principal: Principal): Principal {
     return principal;
   }

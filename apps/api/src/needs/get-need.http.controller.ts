@@ -28,7 +28,8 @@ export class GetNeedHttpController {
     const { state, revision } = await this.needs.load(needId);
     if (state.status === 'none') throw new NotFoundException({ code: 'NEED.NOT_FOUND', detail: `Need ${needId} does not exist` });
     const place = await this.directory.place(state.communityId);
-    const grant = pickGrant(req.principal!, req.allowedRoles!, place);
+    const registrations = await this.directory.registrationsOf(req.principal!, state.communityId);
+    const grant = pickGrant(req.principal!, req.allowedRoles!, { ...place, ...registrations });
     if (!grant) throw forbidden();
     res.setHeader('ETag', `"${revision}"`);
     const whole = (SEES_PERSONAL_DATA as readonly string[]).includes(grant.role) || grant.role === 'street_admin';

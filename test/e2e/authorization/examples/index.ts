@@ -1,5 +1,6 @@
 import type { EndpointExample } from '../endpoint-example';
 import { examples as needs } from './needs.examples';
 import { examples as organisations } from './organisations.examples';
+import { examples as platform } from './platform.examples';
 
-export const allExamples: EndpointExample[] = [...organisations, ...needs];
+export const allExamples: EndpointExample[] = [...platform, ...organisations, ...needs];
