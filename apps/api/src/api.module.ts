@@ -7,6 +7,13 @@ import { AuthModule } from './auth/auth.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { CommandsModule } from './commands/commands.module';
 import { HealthModule } from './health/health.module';
+import { RegistrationsModule } from './registrations/registrations.module';
+import { PledgesModule } from './pledges/pledges.module';
+import { TasksModule } from './tasks/tasks.module';
+import { MeetingsModule } from './meetings/meetings.module';
+import { NoticesModule } from './notices/notices.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { ProblemFilter } from './http/problem.filter';
 import { RoleGuard } from './http/role.guard';
 import { validationPipe } from './http/validation';
@@ -14,7 +21,18 @@ import { NeedsModule } from './needs/needs.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 
-const features = [CommandsModule, OrganisationsModule, NeedsModule];
+const features = [
+  CommandsModule,
+  OrganisationsModule,
+  RegistrationsModule,
+  NeedsModule,
+  PledgesModule,
+  TasksModule,
+  MeetingsModule,
+  NoticesModule,
+  EvaluationsModule,
+  AssessmentsModule,
+];
 
 /** The HTTP API: thin controllers around the command handler and the read models. */
 @Module({})
