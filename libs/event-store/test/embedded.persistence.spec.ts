@@ -26,4 +26,25 @@ describe('embedded store in a data folder', () => {
       await second.close();
     }
   });
+
+  it('refuses a second process on the same data folder while the first holds it', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const first = await createEventStore({ kind: 'embedded', dataDir: dir });
+    try {
+      // another process (same code, through tsx) must be refused with a clear message
+      const other = spawnSync(
+        process.execPath,
+        ['-e', `require('tsx/cjs'); require('${join(__dirname, '../src/index.ts')}').createEventStore({ kind: 'embedded', dataDir: '${dir}' }).then(() => { console.log('opened'); process.exit(0) }, (e) => { console.log(e.code + ' ' + e.message); process.exit(3) })`],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(other.status).toBe(3);
+      expect(other.stdout).toContain('STORE.UNAVAILABLE');
+      expect(other.stdout).toContain('is in use by process');
+    } finally {
+      await first.close();
+    }
+    // released on close: it opens again
+    const again = await createEventStore({ kind: 'embedded', dataDir: dir });
+    await again.close();
+  });
 });

@@ -1,17 +1,27 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { DataDirLock } from './data-dir-lock';
 import type { SqlDriver, SqlTx } from './sql-driver';
 
 /** The embedded store: PostgreSQL compiled to WebAssembly, in a data folder, in-process. */
 export class PgliteDriver implements SqlDriver {
   readonly kind = 'embedded' as const;
 
-  private constructor(readonly db: PGlite) {}
+  private constructor(
+    readonly db: PGlite,
+    private readonly lock: DataDirLock | null,
+  ) {}
 
   /** `dataDir` undefined = in memory (tests that do not need persistence). */
   static async open(dataDir?: string): Promise<PgliteDriver> {
     const { PGlite } = await import('@electric-sql/pglite');
-    const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
-    return new PgliteDriver(db);
+    const lock = dataDir ? DataDirLock.acquire(dataDir) : null;
+    try {
+      const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+      return new PgliteDriver(db, lock);
+    } catch (e) {
+      lock?.release();
+      throw e;
+    }
   }
 
   async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
@@ -39,5 +49,6 @@ export class PgliteDriver implements SqlDriver {
 
   async close(): Promise<void> {
     if (!this.db.closed) await this.db.close();
+    this.lock?.release();
   }
 }
