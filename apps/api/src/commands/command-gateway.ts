@@ -3,7 +3,7 @@ import { BadRequestException, ForbiddenException, Inject, Injectable, Unauthoriz
 import { actorOf, pickGrant, type ScopeTarget } from '@cobuild/auth';
 import type { Command, Decider, Event } from '@cobuild/domain';
 import type { Response } from 'express';
-import { CommandHandler, type CommandResult } from '../../../common/src/commands/command-handler';
+import { CommandHandler, type CommandContext, type CommandResult } from '../../../common/src/commands/command-handler';
 import { CLOCK, type Clock } from '../../../common/src/clock';
 import type { AuthedRequest } from '../http/role.guard';
 import { CommunityDirectory } from './community-directory';
@@ -103,6 +103,31 @@ export class CommandGateway {
       replayed: result.replayed,
     };
   }
+
+  /**
+   * The authorised context for a process that writes several streams (task formation): the actor
+   * in the caller's grant that covers the community (plus `target`), the clock and the request's
+   * ids. Each step then goes through the CommandHandler with this context; If-Match is not used.
+   */
+  async contextFor(req: AuthedRequest, communityId: string | null, target: Partial<ScopeTarget> = {}): Promise<CommandContext> {
+    const principal = req.principal;
+    if (!principal || !req.allowedRoles) throw new UnauthorizedException({ code: 'AUTH.UNAUTHENTICATED', detail: 'Sign in first' });
+    const idempotencyKey = header(req, 'idempotency-key');
+    if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey))
+      throw new BadRequestException({ code: 'HTTP.BAD_IDEMPOTENCY_KEY', detail: 'Idempotency-Key must be 1–200 visible ASCII characters' });
+    const place = communityId ? await this.directory.place(communityId) : null;
+    const registrations = communityId ? await this.directory.registrationsOf(principal, communityId) : {};
+    const grant = pickGrant(principal, req.allowedRoles, { ...place, ...registrations, ...target });
+    if (!grant) throw new ForbiddenException({ code: 'AUTH.OUT_OF_SCOPE', detail: 'This is outside the scope of your roles' });
+    return {
+      actor: actorOf(principal, grant),
+      now: this.clock.now(),
+      correlationId: header(req, 'x-correlation-id') ?? req.id ?? randomUUID(),
+      requestId: req.id ?? null,
+      idempotencyKey,
+      requestHash: idempotencyKey ? requestHash(req) : null,
+    };
+  }
 }
 
 function header(req: AuthedRequest, name: string): string | null {
@@ -113,9 +138,9 @@ function header(req: AuthedRequest, name: string): string | null {
 /** If-Match: "3" (or W/"3", or 3); "-1" means the thing must not exist yet. */
 function parseIfMatch(value: string | null): number | undefined {
   if (value === null) return undefined;
-  const m = /^(?:W\/)?"?(-1|\d{1,15})"?$/.exec(value.trim());
+  const m = /^(?:W\/)?(?:"(-1|\d{1,15})"|(-1|\d{1,15}))$/.exec(value.trim());
   if (!m) throw new BadRequestException({ code: 'HTTP.BAD_IF_MATCH', detail: 'If-Match must be an ETag this API gave, e.g. "3"' });
-  return Number(m[1]);
+  return Number(m[1] ?? m[2]);
 }
 
 function requestHash(req: AuthedRequest): string {

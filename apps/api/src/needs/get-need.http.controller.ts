@@ -1,4 +1,5 @@
-import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { IdParam } from '../http/id-param';
+import { Controller, Get, NotFoundException, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { pickGrant } from '@cobuild/auth';
 import { maskName, maskPhone } from '@cobuild/projections';
@@ -24,7 +25,7 @@ export class GetNeedHttpController {
   @ApiBearerAuth()
   @ApiOperation({ summary: "One need as it stands now; the requester's name and phone are masked unless your role may see them" })
   @ApiOkResponse({ description: 'the need; ETag carries its revision' })
-  async get(@Param('needId') needId: string, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
+  async get(@IdParam('needId') needId: string, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
     const { state, revision } = await this.needs.load(needId);
     if (state.status === 'none') throw new NotFoundException({ code: 'NEED.NOT_FOUND', detail: `Need ${needId} does not exist` });
     const place = await this.directory.place(state.communityId);

@@ -1,4 +1,5 @@
-import { Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { IdParam } from '../http/id-param';
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandGateway, CommandResponse } from '../commands/command-gateway';
@@ -17,7 +18,7 @@ export class ListNeedHttpController {
   @Allow('community_secretary', 'community_staff')
   @ApiOperation({ summary: 'Accept a submitted need onto the needs list (列入需求清单)' })
   @ApiCommandErrors()
-  list(@Param('needId') needId: string, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResponse> {
+  list(@IdParam('needId') needId: string, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResponse> {
     return this.commands.execute(req, res, needRoute(needId, 'ListNeed', { needId }));
   }
 }

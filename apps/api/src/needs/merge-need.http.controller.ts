@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { IdParam } from '../http/id-param';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandGateway, CommandResponse } from '../commands/command-gateway';
@@ -22,7 +23,7 @@ export class MergeNeedHttpController {
   @Allow('community_secretary', 'community_staff')
   @ApiOperation({ summary: 'Merge a duplicate need into another one' })
   @ApiCommandErrors()
-  async merge(@Param('needId') needId: string, @Body() dto: MergeNeedDto, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResponse> {
+  async merge(@IdParam('needId') needId: string, @Body() dto: MergeNeedDto, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResponse> {
     const into = await this.needs.snapshot(dto.intoNeedId);
     return this.commands.execute(req, res, needRoute(needId, 'MergeNeed', { needId, into, note: dto.note ?? null }));
   }

@@ -1,5 +1,6 @@
+import { IdParam } from '../http/id-param';
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandGateway, CommandResponse } from '../commands/command-gateway';
@@ -20,7 +21,7 @@ export class SubmitNeedHttpController {
   @ApiOperation({ summary: 'Submit a need (收集需求) to a community' })
   @ApiCommandErrors(201)
   submit(
-    @Param('communityId') communityId: string,
+    @IdParam('communityId') communityId: string,
     @Body() dto: SubmitNeedDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { IdParam } from '../http/id-param';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandGateway, CommandResponse } from '../commands/command-gateway';
@@ -18,7 +19,7 @@ export class WithdrawNeedHttpController {
   @Allow('community_secretary', 'community_staff')
   @ApiOperation({ summary: 'Withdraw a need, with the reason' })
   @ApiCommandErrors()
-  withdraw(@Param('needId') needId: string, @Body() dto: ReasonDto, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResponse> {
+  withdraw(@IdParam('needId') needId: string, @Body() dto: ReasonDto, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResponse> {
     return this.commands.execute(req, res, needRoute(needId, 'WithdrawNeed', { needId, reason: dto.reason }));
   }
 }

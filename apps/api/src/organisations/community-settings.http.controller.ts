@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { IdParam } from '../http/id-param';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { community } from '@cobuild/domain';
 import type { Response } from 'express';
@@ -26,7 +27,7 @@ export class CommunitySettingsHttpController {
   @Allow('community_secretary')
   @ApiOperation({ summary: 'Rename a community' })
   @ApiCommandErrors()
-  rename(@Param('communityId') communityId: string, @Body() dto: RenameDto, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResponse> {
+  rename(@IdParam('communityId') communityId: string, @Body() dto: RenameDto, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResponse> {
     return this.commands.execute(req, res, route(communityId, 'RenameCommunity', { communityId, name: dto.name }));
   }
 
@@ -36,7 +37,7 @@ export class CommunitySettingsHttpController {
   @ApiOperation({ summary: 'Change the community settings (time zone, objection period in working days, notice frequency)' })
   @ApiCommandErrors()
   configure(
-    @Param('communityId') communityId: string,
+    @IdParam('communityId') communityId: string,
     @Body() dto: CommunityConfigurationDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,

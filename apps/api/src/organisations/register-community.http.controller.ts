@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { IdParam } from '../http/id-param';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { community } from '@cobuild/domain';
 import type { Response } from 'express';
@@ -23,7 +24,7 @@ export class RegisterCommunityHttpController {
   @ApiOperation({ summary: 'Register a community (社区) in a street' })
   @ApiCommandErrors(201)
   async register(
-    @Param('streetId') streetId: string,
+    @IdParam('streetId') streetId: string,
     @Body() dto: RegisterCommunityDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { IdParam } from '../http/id-param';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { street } from '@cobuild/domain';
 import type { Response } from 'express';
@@ -23,7 +24,7 @@ export class RegisterStreetHttpController {
   @ApiOperation({ summary: 'Register a street (街道) in a district' })
   @ApiCommandErrors(201)
   async register(
-    @Param('districtId') districtId: string,
+    @IdParam('districtId') districtId: string,
     @Body() dto: RegisterStreetDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { fold, type Actor, type Command, type Decider, type Event } from '@cobuild/domain';
+import { DomainError, fold, type Actor, type Command, type Decider, type Event } from '@cobuild/domain';
 import { ConcurrencyError, DuplicateEventIdError, type EventStore, type RecordedEvent } from '@cobuild/event-store';
 import { ConcurrencyExhaustedError, IdempotencyKeyReusedError, PreconditionFailedError } from './command-errors';
 import { deterministicEventId } from './deterministic-id';
@@ -69,6 +69,8 @@ export class CommandHandler {
 
       const state = fold(decider, recorded.map((r) => ({ type: r.type, data: r.data }) as unknown as E));
       const communityId = (recorded[0]?.metadata.communityId as string | null | undefined) ?? options.communityId(state, command.data);
+      // an unknown thing with no community to check a scope against: let the decider say 404 first
+      if (revision < 0 && communityId === null) this.refuseUnknown(decider, command, state, ctx);
       if (options.authorize) await options.authorize({ state, revision, communityId });
 
       // a retry is answered only to a caller who may act here now
@@ -114,6 +116,19 @@ export class CommandHandler {
       }
     }
     throw new ConcurrencyExhaustedError(streamId, this.maxAttempts);
+  }
+
+  private refuseUnknown<S, C extends Command<string, any>, E extends Event<string, any>>(
+    decider: Decider<S, C, E>,
+    command: Pick<C, 'type' | 'data'>,
+    state: S,
+    ctx: CommandContext,
+  ): void {
+    try {
+      decider.decide({ ...command, meta: { now: ctx.now, actor: { id: 'anonymous', role: 'public' } } } as C, state);
+    } catch (e) {
+      if (e instanceof DomainError && e.kind === 'not_found') throw e;
+    }
   }
 
   /** A retry of a request already applied to this stream: the original result, or a 409 if the body differs. */
