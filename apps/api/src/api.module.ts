@@ -4,6 +4,7 @@ import type { AppConfig } from '../../common/src/config';
 import { ConfigModule } from '../../common/src/config.module';
 import { EventStoreModule } from '../../common/src/event-store.module';
 import { AuthModule } from './auth/auth.module';
+import { BenchFloorHttpController } from './bench/bench-floor.http.controller';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { CommandsModule } from './commands/commands.module';
 import { HealthModule } from './health/health.module';
@@ -41,6 +42,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(config), ObservabilityModule, EventStoreModule, HealthModule, AuthModule, ...features],
+      controllers: process.env.COBUILD_BENCH_FLOOR === '1' ? [BenchFloorHttpController] : [],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: validationPipe },
