@@ -82,7 +82,7 @@ async function main(): Promise<void> {
       COBUILD_BENCH_FLOOR: '1',
       COBUILD_JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
     await waitForHealth();
@@ -123,7 +123,6 @@ async function main(): Promise<void> {
       try {
         return (await p.query('SHOW server_version')).rows[0].server_version as string;
       } finally {
-        await p.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
         await p.end();
       }
     })();
@@ -140,6 +139,9 @@ The floor is a bare endpoint of the same app (same body parsing, guards, filters
     console.log('written to docs/benchmarks.md');
   } finally {
     app.kill('SIGTERM');
+    await new Promise((r) => app.once('exit', r));
+    const p = new Pool({ connectionString: PG, max: 1 });
+    await p.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => p.end());
   }
 }
 
