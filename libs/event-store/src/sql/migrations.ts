@@ -139,8 +139,14 @@ BEGIN
       CONTINUE;
     END IF;
 
-    IF (a->>'prevHash') IS NOT DISTINCT FROM v_hash THEN
-      -- the application's chain starts at this stream's head: take it as given, in one statement
+    IF (a->>'prevHash') IS NOT DISTINCT FROM v_hash AND n = 1 THEN
+      -- the application's chain starts at this stream's head: take it as given
+      r_prev := r_prev || NULLIF(v_hash, '');
+      v_hash := evs->0->>'hash';
+      r_hash := r_hash || v_hash;
+      r_rev := r_rev || (v_rev + 1);
+    ELSIF (a->>'prevHash') IS NOT DISTINCT FROM v_hash THEN
+      -- the same for several events, in one statement
       SELECT r_hash || array_agg(q.h ORDER BY q.i), r_prev || array_agg(q.p ORDER BY q.i),
              r_rev || array_agg(v_rev + q.i ORDER BY q.i)
         INTO r_hash, r_prev, r_rev
