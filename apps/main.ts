@@ -4,6 +4,7 @@
  */
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
 import { startApi } from './api/src/bootstrap';
+import { ProjectorProgress } from './common/src/projector-progress';
 import { runMain } from './common/src/run-main';
 import { startProjector } from './projector/src/projector';
 import { startWorker } from './worker/src/worker';
@@ -11,7 +12,8 @@ import { startWorker } from './worker/src/worker';
 runMain('cobuild', async (config) => {
   const api = await startApi(config);
   const projector = startProjector(api.get<EventStore>(EVENT_STORE));
-  const worker = await startWorker(config);
+  api.get(ProjectorProgress).attach(projector);
+  const worker = await startWorker(config, api.get<EventStore>(EVENT_STORE));
   const stop = async () => {
     await worker.stop();
     await projector.stop();

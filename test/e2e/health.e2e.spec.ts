@@ -31,6 +31,7 @@ describe('health endpoint', () => {
       expect(res.body.status).toBe('ok');
       expect(res.body.details.eventStore).toMatchObject({ status: 'up', kind: 'embedded', headPosition: 0 });
       expect(res.body.details.queue).toMatchObject({ status: 'up', backend: 'none' });
+      expect(res.body.details.projections).toMatchObject({ status: 'up', projector: 'not in this process' });
       await request(app.getHttpServer()).get('/health/live').expect(200);
     });
   });

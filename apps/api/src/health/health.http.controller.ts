@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../http/public.decorator';
-import { EventStoreHealthIndicator, QueueHealthIndicator } from './health.indicators';
+import { EventStoreHealthIndicator, ProjectionLagHealthIndicator, QueueHealthIndicator } from './health.indicators';
 
 /** Liveness (the process answers) and readiness (the event store answers; queue state reported). */
 @Public()
@@ -11,12 +11,13 @@ export class HealthHttpController {
     private readonly health: HealthCheckService,
     private readonly eventStore: EventStoreHealthIndicator,
     private readonly queue: QueueHealthIndicator,
+    private readonly projections: ProjectionLagHealthIndicator,
   ) {}
 
   @Get()
   @HealthCheck()
   readiness() {
-    return this.health.check([() => this.eventStore.check(), () => this.queue.check()]);
+    return this.health.check([() => this.eventStore.check(), () => this.queue.check(), () => this.projections.check()]);
   }
 
   @Get('ready')

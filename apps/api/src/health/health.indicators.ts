@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
+import { ProjectorProgress } from '../../../common/src/projector-progress';
 import { RedisProbe } from '../../../common/src/redis-probe';
 
 @Injectable()
@@ -39,5 +40,23 @@ export class QueueHealthIndicator {
     } catch (e) {
       return session.up({ backend: 'redis', reachable: false, message: `jobs wait in the event log: ${(e as Error).message}` });
     }
+  }
+}
+
+@Injectable()
+export class ProjectionLagHealthIndicator {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly progress: ProjectorProgress,
+    private readonly health: HealthIndicatorService,
+  ) {}
+
+  /** lag in events between the log's head and the projector in this process (informational) */
+  async check() {
+    const session = this.health.check('projections');
+    const position = this.progress.position;
+    if (position === null) return session.up({ projector: 'not in this process' });
+    const head = await this.store.headPosition();
+    return session.up({ position, head, lagEvents: Math.max(head - position, 0) });
   }
 }
