@@ -4,6 +4,7 @@ import { DomainError } from '@cobuild/domain';
 import { createEventStore } from '@cobuild/event-store';
 import { ConfigError, loadConfig } from '../../common/src/config';
 import { UsageError } from './usage-error';
+import { registerAuditCommands } from './audit/audit.command';
 import { registerUsersCommands } from './users/users.command';
 
 /** `cobuild`: operations and audit. Errors print one clear line and exit non-zero. */
@@ -27,6 +28,7 @@ program
   });
 
 registerUsersCommands(program);
+registerAuditCommands(program);
 
 /** Exit codes: 2 for usage, configuration and validation errors (commander has printed its own line), 1 for the rest. */
 program.parseAsync(process.argv).catch((e: Error & { code?: string }) => {

@@ -1,0 +1,2 @@
+export * from './log-pages';
+export * from './verify-log';
