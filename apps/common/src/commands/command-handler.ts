@@ -68,7 +68,8 @@ export class CommandHandler {
       const revision = recorded.length > 0 ? recorded[recorded.length - 1].revision : -1;
 
       const state = fold(decider, recorded.map((r) => ({ type: r.type, data: r.data }) as unknown as E));
-      const communityId = (recorded[0]?.metadata.communityId as string | null | undefined) ?? options.communityId(state, command.data);
+      // the thing's community as it stands now (a member can move), else where its stream began
+      const communityId = options.communityId(state, command.data) ?? (recorded[0]?.metadata.communityId as string | null | undefined) ?? null;
       // an unknown thing with no community to check a scope against: let the decider say 404 first
       if (revision < 0 && communityId === null) this.refuseUnknown(decider, command, state, ctx);
       if (options.authorize) await options.authorize({ state, revision, communityId });

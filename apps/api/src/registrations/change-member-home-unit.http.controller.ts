@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CommandGateway, CommandResponse } from '../commands/command-gateway';
+import { Allow } from '../http/allow.decorator';
+import { ApiCommandErrors } from '../http/api-errors.decorator';
+import { IdParam } from '../http/id-param';
+import type { AuthedRequest } from '../http/role.guard';
+import { MemberHomeUnitDto } from './registration.dto';
+import { RegistrationReader } from './registration-reader';
+import { memberRoute } from './registration-routes';
+
+@ApiTags('members 在职党员')
+@Controller('members/:memberId')
+export class ChangeMemberHomeUnitHttpController {
+  constructor(
+    private readonly commands: CommandGateway,
+    private readonly registrations: RegistrationReader,
+  ) {}
+
+  @Post('home-unit')
+  @HttpCode(200)
+  @Allow('member', 'community_secretary', 'community_staff')
+  @ApiOperation({ summary: 'The member now works for another unit; written feedback goes there from now on' })
+  @ApiCommandErrors()
+  async change(@IdParam('memberId') memberId: string, @Body() dto: MemberHomeUnitDto, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResponse> {
+    await this.registrations.requireKnownUnit(dto.homeUnitId, 'homeUnitId');
+    const place = await this.registrations.memberPlace(memberId);
+    return this.commands.execute(req, res, memberRoute(memberId, 'ChangeMemberHomeUnit', { memberId, homeUnitId: dto.homeUnitId }, place));
+  }
+}
