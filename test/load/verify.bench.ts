@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   if (!report.ok || report.events !== EVENTS) throw new Error(`verify found ${report.findings.length} problems over ${report.events} events`);
 
   const pgVersion = (await pool.query('SHOW server_version')).rows[0].server_version as string;
-  await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+  if (!process.env.BENCH_KEEP) await pool.query(`DROP SCHEMA ${schema} CASCADE`);
   await pool.end();
   await store.close();
 
