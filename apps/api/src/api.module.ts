@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { AppConfig } from '../../common/src/config';
 import { ConfigModule } from '../../common/src/config.module';
 import { EventStoreModule } from '../../common/src/event-store.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BenchFloorHttpController } from './bench/bench-floor.http.controller';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
@@ -33,6 +34,7 @@ const features = [
   NoticesModule,
   EvaluationsModule,
   AssessmentsModule,
+  AuditModule,
 ];
 
 /** The HTTP API: thin controllers around the command handler and the read models. */

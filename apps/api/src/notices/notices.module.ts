@@ -1,9 +1,33 @@
 import { Module } from '@nestjs/common';
+import { ThrottlerStorageService } from '@nestjs/throttler';
 import { CommandsModule } from '../commands/commands.module';
+import { AnswerObjectionHttpController } from './answer-objection.http.controller';
+import { CloseNoticeHttpController } from './close-notice.http.controller';
+import { CommunitySnapshots } from './community-snapshot';
+import { GetNoticeHttpController } from './get-notice.http.controller';
+import { NoticeReader } from './notice-reader';
+import { OBJECTION_THROTTLE_OPTIONS, OBJECTION_THROTTLE_STORAGE, objectionThrottleOptions, ObjectionThrottleGuard } from './objection-throttle.guard';
+import { PublicNoticesHttpController } from './public-notices.http.controller';
+import { PublicObjections } from './public-objections';
+import { PublishNoticeHttpController } from './publish-notice.http.controller';
+import { RaiseObjectionHttpController } from './raise-objection.http.controller';
+import { workingDayCalendarProvider } from './working-day-calendar.provider';
 
+const commandControllers = [PublishNoticeHttpController, AnswerObjectionHttpController, CloseNoticeHttpController];
+const publicControllers = [PublicNoticesHttpController, RaiseObjectionHttpController];
+const queryControllers = [GetNoticeHttpController];
+const services = [NoticeReader, CommunitySnapshots, PublicObjections, workingDayCalendarProvider];
+const guards = [
+  ObjectionThrottleGuard,
+  { provide: OBJECTION_THROTTLE_OPTIONS, useValue: objectionThrottleOptions },
+  { provide: OBJECTION_THROTTLE_STORAGE, useClass: ThrottlerStorageService },
+];
+
+/** 公示: publishing notices, the public notice board and objections. */
 @Module({
   imports: [CommandsModule],
-  controllers: [],
-  providers: [],
+  controllers: [...commandControllers, ...publicControllers, ...queryControllers],
+  providers: [...services, ...guards],
+  exports: [NoticeReader, CommunitySnapshots, workingDayCalendarProvider],
 })
 export class NoticesModule {}

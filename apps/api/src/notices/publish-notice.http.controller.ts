@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { addWorkingDays, type WorkingDayCalendar } from '../../../../libs/domain/src/calendar';
+import { CLOCK, type Clock } from '../../../common/src/clock';
+import { CommandGateway, CommandResponse } from '../commands/command-gateway';
+import { CommunityDirectory } from '../commands/community-directory';
+import { Allow } from '../http/allow.decorator';
+import { ApiCommandErrors } from '../http/api-errors.decorator';
+import type { AuthedRequest } from '../http/role.guard';
+import { CommunitySnapshots } from './community-snapshot';
+import { PublishNoticeDto } from './notice.dto';
+import { noticeRoute } from './notice-routes';
+import { requireCommunityGrant } from './scope';
+import { WORKING_DAY_CALENDAR } from './working-day-calendar.provider';
+
+@ApiTags('notices 公示')
+@Controller('communities/:communityId/notices')
+export class PublishNoticeHttpController {
+  constructor(
+    private readonly commands: CommandGateway,
+    private readonly directory: CommunityDirectory,
+    private readonly snapshots: CommunitySnapshots,
+    @Inject(WORKING_DAY_CALENDAR) private readonly calendar: WorkingDayCalendar,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Allow('community_secretary')
+  @ApiOperation({
+    summary: 'Publish a notice (公示): a snapshot of the community at the current log position, with its SHA-256 digest',
+    description:
+      'The server takes the snapshot (see docs/notices.md for the digest algorithm) and sets the objection period from the ' +
+      "community's objectionPeriodWorkingDays, counted in working days of the PRC calendar in the community's time zone.",
+  })
+  @ApiCommandErrors(201)
+  async publish(
+    @Param('communityId') communityId: string,
+    @Body() dto: PublishNoticeDto,
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResponse> {
+    // refuse out-of-scope callers before reading the community's log (the gateway checks again)
+    await requireCommunityGrant(req, this.directory, communityId);
+    const settings = await this.snapshots.configuration(communityId);
+    const snapshot = await this.snapshots.take(communityId);
+    const objectionPeriodEndsAt = addWorkingDays(this.clock.now().toISOString(), settings.objectionPeriodWorkingDays, this.calendar, settings.timeZone);
+    const noticeId = dto.noticeId ?? randomUUID();
+    return this.commands.execute(req, res, noticeRoute(noticeId, 'PublishNotice', {
+      noticeId,
+      communityId,
+      kind: dto.kind,
+      title: dto.title,
+      logPosition: snapshot.logPosition,
+      digest: snapshot.digest,
+      objectionPeriodEndsAt,
+      subjectId: dto.subjectId ?? null,
+    }));
+  }
+}

@@ -1,0 +1,7 @@
+import type { EndpointExample } from '../endpoint-example';
+import { aNeed } from './needs.examples';
+
+export const examples: EndpointExample[] = [
+  { operation: 'GET /audit/streams/{streamId}/timeline', prepare: async (c) => ({ path: `/audit/streams/need-${await aNeed(c)}/timeline` }) },
+  { operation: 'GET /audit/communities/{communityId}/history', prepare: async ({ world }) => ({ path: `/audit/communities/${world.communities[0]}/history?limit=10` }) },
+];
