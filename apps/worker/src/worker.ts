@@ -1,12 +1,16 @@
+import { mkdirSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
+import { createEventStore, type EventStore } from '@cobuild/event-store';
 import type { AppConfig } from '../../common/src/config';
 import { RedisProbe } from '../../common/src/redis-probe';
+import { startTaskFollowUps } from './task-follow-ups';
 
 /**
- * The worker runs the BullMQ processors and the dispatcher (the jobs issue). For now it checks
- * the queue backend and says plainly when jobs will wait in the event log.
+ * The worker runs the BullMQ processors and the dispatcher (the jobs issue), and the log-driven
+ * follow-ups of tasks (releasing allocations, returning needs to the list, recording
+ * verifications). It uses the given event store (one process: the API's), or opens its own.
  */
-export async function startWorker(config: AppConfig): Promise<{ stop(): Promise<void> }> {
+export async function startWorker(config: AppConfig, sharedStore?: EventStore): Promise<{ stop(): Promise<void> }> {
   const logger = new Logger('worker');
   const probe = new RedisProbe(config.redisUrl);
   if (!probe.configured) logger.warn('no REDIS_URL: jobs wait in the event log until a queue is configured');
@@ -15,5 +19,19 @@ export async function startWorker(config: AppConfig): Promise<{ stop(): Promise<
       () => logger.log('Redis reachable'),
       (e: Error) => logger.warn(`Redis unreachable (${e.message}): jobs wait in the event log`),
     );
-  return { stop: () => probe.close() };
+  const ownStore = sharedStore ? null : await openStore(config);
+  const followUps = await startTaskFollowUps(sharedStore ?? ownStore!);
+  return {
+    stop: async () => {
+      await followUps.stop();
+      await ownStore?.close();
+      await probe.close();
+    },
+  };
+}
+
+async function openStore(config: AppConfig): Promise<EventStore> {
+  const es = config.eventStore;
+  if (es.kind === 'embedded') mkdirSync(es.dataDir, { recursive: true });
+  return createEventStore({ ...es, dataDir: es.dataDir });
 }

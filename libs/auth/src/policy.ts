@@ -56,7 +56,8 @@ export function holdsAnyRole(principal: Principal, roles: readonly GrantRole[]):
 /** The actor the domain sees: the principal acting in one grant. */
 export function actorOf(principal: Principal, grant: RoleGrant): Actor {
   return {
-    id: principal.accountId,
+    // a member acts as themself: the domain knows them by their member id (the grant's scope)
+    id: grant.scope.kind === 'self' ? grant.scope.id : principal.accountId,
     role: grant.role,
     ...(grant.scope.kind === 'unit' ? { unitId: grant.scope.id } : {}),
     ...(grant.scope.kind === 'department' ? { departmentId: grant.scope.id } : {}),

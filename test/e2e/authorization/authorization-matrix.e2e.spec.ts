@@ -108,5 +108,5 @@ describe('authorisation matrix', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 600_000);
 });

@@ -1,0 +1,28 @@
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CommandGateway, CommandResponse } from '../commands/command-gateway';
+import { Allow } from '../http/allow.decorator';
+import { ApiCommandErrors } from '../http/api-errors.decorator';
+import { IdParam } from '../http/id-param';
+import type { AuthedRequest } from '../http/role.guard';
+import { unitTaskRoute } from './task-routes';
+
+@ApiTags('tasks 项目清单')
+@Controller('tasks/:taskId')
+export class AcceptTaskHttpController {
+  constructor(private readonly commands: CommandGateway) {}
+
+  @Post('accept')
+  @HttpCode(200)
+  @Allow('unit_contact')
+  @ApiOperation({ summary: 'The responsible unit accepts its task (承诺)' })
+  @ApiCommandErrors()
+  accept(
+    @IdParam('taskId') taskId: string,
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResponse> {
+    return this.commands.execute(req, res, unitTaskRoute(taskId, 'AcceptTask', { taskId }));
+  }
+}

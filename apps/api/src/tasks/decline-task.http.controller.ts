@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CommandGateway, CommandResponse } from '../commands/command-gateway';
+import { Allow } from '../http/allow.decorator';
+import { ApiCommandErrors } from '../http/api-errors.decorator';
+import { IdParam } from '../http/id-param';
+import type { AuthedRequest } from '../http/role.guard';
+import { TaskReasonDto } from './task.dto';
+import { unitTaskRoute } from './task-routes';
+
+@ApiTags('tasks 项目清单')
+@Controller('tasks/:taskId')
+export class DeclineTaskHttpController {
+  constructor(private readonly commands: CommandGateway) {}
+
+  @Post('decline')
+  @HttpCode(200)
+  @Allow('unit_contact')
+  @ApiOperation({ summary: 'The responsible unit declines its task (with a reason); the needs return to the list and the allocations are released' })
+  @ApiCommandErrors()
+  decline(
+    @IdParam('taskId') taskId: string,
+    @Body() dto: TaskReasonDto,
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResponse> {
+    return this.commands.execute(req, res, unitTaskRoute(taskId, 'DeclineTask', { taskId, reason: dto.reason }));
+  }
+}

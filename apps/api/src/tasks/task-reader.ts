@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { fold, meeting, need, pledge, task, type Decider } from '@cobuild/domain';
+import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
+
+/**
+ * Reads one task's current state, and the snapshots of needs, pledges and meetings a task command
+ * carries (task/context.ts: a missing stream gives status 'none').
+ */
+@Injectable()
+export class TaskReader {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  private async fold<S>(decider: Decider<S, any, any>, streamId: string): Promise<{ state: S; revision: number }> {
+    const events = await this.store.readStream(streamId);
+    return { state: fold(decider, events.map((e) => ({ type: e.type, data: e.data }) as never)), revision: events.length - 1 };
+  }
+
+  load(taskId: string): Promise<{ state: task.TaskState; revision: number }> {
+    return this.fold(task.decider, task.streamName(taskId));
+  }
+
+  async need(needId: string): Promise<task.NeedSnapshot> {
+    return task.needSnapshot(needId, (await this.fold(need.decider, need.streamName(needId))).state);
+  }
+
+  async pledge(pledgeId: string): Promise<task.PledgeSnapshot> {
+    return task.pledgeSnapshot(pledgeId, (await this.fold(pledge.decider, pledge.streamName(pledgeId))).state);
+  }
+
+  async meeting(meetingId: string): Promise<task.MeetingSnapshot> {
+    return task.meetingSnapshot(meetingId, (await this.fold(meeting.decider, meeting.streamName(meetingId))).state);
+  }
+}
