@@ -17,6 +17,7 @@ const PG = process.env.COBUILD_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.
 const PORT = Number(process.env.BENCH_PORT ?? 3977);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const ACCEPT_TASKS = Number(process.env.BENCH_ACCEPT_TASKS ?? 4000);
 const base = `http://127.0.0.1:${PORT}`;
 const schema = `bench_api_${Date.now()}`;
 
@@ -69,6 +70,10 @@ async function main(): Promise<void> {
   await accounts.grantRole(admin.accountId, { role: 'district_admin', scope: { kind: 'district', id: d } });
   await accounts.grantRole(admin.accountId, { role: 'community_secretary', scope: { kind: 'community', id: c } });
   const { token } = await accounts.issueApiToken(admin.accountId, 'bench');
+  const unitId = `u-${suffix}`;
+  const contact = await accounts.addAccount('bench-unit', 'bench unit', 'bench-password-1234');
+  await accounts.grantRole(contact.accountId, { role: 'unit_contact', scope: { kind: 'unit', id: unitId } });
+  const unitToken = (await accounts.issueApiToken(contact.accountId, 'bench')).token;
   await store.close();
 
   const app: ChildProcess = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
@@ -89,6 +94,33 @@ async function main(): Promise<void> {
     await post('/districts', token, { districtId: d, name: '区' });
     await post(`/districts/${d}/streets`, token, { streetId: s, name: '街道' });
     await post(`/streets/${s}/communities`, token, { communityId: c, name: '社区' });
+    await post(`/communities/${c}/units`, token, {
+      unitId,
+      unitName: '区人民医院',
+      partyOrganisationName: '区人民医院党委',
+      contactPerson: { name: '赵医生', phone: '13600001111' },
+      superiorDepartment: '区卫健委',
+    });
+    // tasks assigned to the unit, to be accepted: each formed from a listed need
+    console.log(`preparing ${ACCEPT_TASKS} assigned tasks…`);
+    const taskIds: string[] = [];
+    const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    for (let i = 0; i < ACCEPT_TASKS; i += 16)
+      await Promise.all(
+        Array.from({ length: Math.min(16, ACCEPT_TASKS - i) }, async () => {
+          const needId = (await post(`/communities/${c}/needs`, token, JSON.parse(needBody()))).id;
+          await post(`/needs/${needId}/list`, token, {});
+          const taskId = (
+            await post(`/communities/${c}/tasks`, token, {
+              title: '楼道急救包配置',
+              description: '配置急救包并培训楼长',
+              needIds: [needId],
+              assignment: { responsibleUnitId: unitId, responsiblePerson: { name: '赵医生', phone: '13600001111' }, deadline },
+            })
+          ).id;
+          taskIds.push(taskId);
+        }),
+      );
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const submit: autocannon.Request = { method: 'POST', path: `/communities/${c}/needs`, headers, setupRequest: (req) => ({ ...req, body: needBody() }) };
     const floor: autocannon.Request = { method: 'POST', path: '/bench/floor', headers, body: needBody() };
@@ -104,9 +136,22 @@ async function main(): Promise<void> {
     }
     console.log('fixed rate 200 req/s: submit-need…');
     results.push(['submit-need at 200 req/s', await run({ url: base, duration: DURATION, connections: 20, overallRate: 200, requests: [submit] })]);
+    // accept-task: each request accepts the next prepared task, as the unit's contact
+    let next = 0;
+    const accept = (): autocannon.Request => ({
+      method: 'POST',
+      path: '/tasks/x/accept',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${unitToken}` },
+      setupRequest: (req) => ({ ...req, path: `/tasks/${taskIds[next++ % taskIds.length]}/accept`, body: '{}' }),
+    });
+    const half = Math.floor(taskIds.length / 2);
+    console.log('max throughput: accept-task…');
+    results.push([`accept-task (command), ${CONNECTIONS} connections`, await run({ url: base, amount: half, connections: CONNECTIONS, requests: [accept()] })]);
+    console.log('fixed rate 200 req/s: accept-task…');
+    results.push(['accept-task at 200 req/s', await run({ url: base, amount: taskIds.length - half, connections: 20, overallRate: 200, requests: [accept()] })]);
 
     for (const [name, r] of results) if (r.non2xx > 0 || r.errors > 0) console.warn(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-    const [floorR, cmdR, rateR] = results.map(([, r]) => r);
+    const [floorR, cmdR, rateR, acceptR, acceptRateR] = results.map(([, r]) => r);
     const rows = results.map(([name, r]) => [name, fmt(r.requests.average), fmt(r.latency.p50, 1), fmt(r.latency.p99, 1), fmt(r.non2xx + r.errors)]);
     const figures = table(['run', 'requests/s', 'p50 ms', 'p99 ms', 'failed'], rows);
     const ratio = cmdR.requests.average / floorR.requests.average;
@@ -115,6 +160,8 @@ async function main(): Promise<void> {
       [
         ['submit-need throughput / floor throughput', `${(ratio * 100).toFixed(0)}%`, '≥ 40%'],
         ['submit-need p99 at 200 req/s', `${fmt(rateR.latency.p99, 1)} ms`, '< 50 ms'],
+        ['accept-task throughput / floor throughput', `${((acceptR.requests.average / floorR.requests.average) * 100).toFixed(0)}%`, '≥ 40%'],
+        ['accept-task p99 at 200 req/s', `${fmt(acceptRateR.latency.p99, 1)} ms`, '< 50 ms'],
       ],
     );
     console.log(`\n${figures}\n\n${summary}\n`);
@@ -134,7 +181,7 @@ ${figures}
 
 ${summary}
 
-The floor is a bare endpoint of the same app (same body parsing, guards, filters) answering a constant. submit-need authenticates an API token, validates the body, loads the need's stream and the community's place, authorises, decides and appends with an expected revision, each with a fresh need id. accept-task is not measured yet: the task endpoints are still being built.`,
+The floor is a bare endpoint of the same app (same body parsing, guards, filters) answering a constant. submit-need authenticates an API token, validates the body, loads the need's stream and the community's place, authorises, decides and appends with an expected revision, each with a fresh need id. accept-task is the responsible unit's contact accepting a task assigned to its unit (each request a different task, prepared beforehand through the API: need submitted, listed, task formed and assigned); its runs are bounded by the number of prepared tasks.`,
     );
     console.log('written to docs/benchmarks.md');
   } finally {
