@@ -13,6 +13,8 @@ export interface CommunityPlace {
 @Injectable()
 export class CommunityDirectory {
   private readonly cache = new Map<string, { place: CommunityPlace; at: number }>();
+  /** live registrations, re-read after 2 s: a deregistration bites within that */
+  private readonly registered = new Map<string, { yes: boolean; at: number }>();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -35,17 +37,34 @@ export class CommunityDirectory {
     const units = principal.grants.filter((g) => g.role === 'unit_contact').map((g) => g.scope.id);
     const selves = principal.grants.filter((g) => g.role === 'member').map((g) => g.scope.id);
     const servingUnitIds: string[] = [];
-    for (const unitId of units) {
-      const events = await this.store.readStream(unitRegistration.streamNameFor(unitId, communityId));
-      const s = fold(unitRegistration.decider, events.map((e) => ({ type: e.type, data: e.data }) as unitRegistration.UnitRegistrationEvent));
-      if (s.status === 'registered') servingUnitIds.push(unitId);
-    }
+    for (const unitId of units)
+      if (
+        await this.remembered(`unit:${unitId}:${communityId}`, async () => {
+          const events = await this.store.readStream(unitRegistration.streamNameFor(unitId, communityId));
+          const s = fold(unitRegistration.decider, events.map((e) => ({ type: e.type, data: e.data }) as unitRegistration.UnitRegistrationEvent));
+          return s.status === 'registered';
+        })
+      )
+        servingUnitIds.push(unitId);
     const residentMemberIds: string[] = [];
-    for (const memberId of selves) {
-      const events = await this.store.readStream(member.streamName(memberId));
-      const s = fold(member.decider, events.map((e) => ({ type: e.type, data: e.data }) as member.MemberEvent));
-      if (s.status === 'registered' && s.communityId === communityId) residentMemberIds.push(memberId);
-    }
+    for (const memberId of selves)
+      if (
+        await this.remembered(`member:${memberId}:${communityId}`, async () => {
+          const events = await this.store.readStream(member.streamName(memberId));
+          const s = fold(member.decider, events.map((e) => ({ type: e.type, data: e.data }) as member.MemberEvent));
+          return s.status === 'registered' && s.communityId === communityId;
+        })
+      )
+        residentMemberIds.push(memberId);
     return { servingUnitIds, residentMemberIds };
+  }
+
+  private async remembered(key: string, read: () => Promise<boolean>): Promise<boolean> {
+    const hit = this.registered.get(key);
+    if (hit && Date.now() - hit.at < 2_000) return hit.yes;
+    const yes = await read();
+    if (this.registered.size > 10_000) this.registered.clear();
+    this.registered.set(key, { yes, at: Date.now() });
+    return yes;
   }
 }
