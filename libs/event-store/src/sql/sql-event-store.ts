@@ -74,6 +74,7 @@ interface BatchRow {
 }
 
 const MAX_BATCH_APPENDS = 256;
+const MAX_IN_FLIGHT = 2;
 const MAX_BATCH_EVENTS = 10_000;
 const COLUMNS = `position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash`;
 const EXPECTED_CODE: Record<string, number> = { any: -1, no_stream: -2, stream_exists: -3 };
@@ -106,9 +107,10 @@ export class SqlEventStore implements EventStore {
   }
 
   /**
-   * Appends go through a small in-process queue: while one batch is in flight, the appends that
-   * arrive meanwhile wait and then go together in one call of `append_batch` — one round trip and
-   * one commit for many concurrent requests (group commit). Each append is still checked on its own.
+   * Appends go through a small in-process queue: while batches are in flight (at most two, so one
+   * is checked while the other commits), the appends that arrive meanwhile wait and then go
+   * together in one call of `append_batch` — one round trip and one commit for many concurrent
+   * requests (group commit). Each append is still checked on its own.
    */
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     validateAppend(streamId, events, options?.expectedRevision, this.maxEventBytes);
@@ -143,16 +145,17 @@ export class SqlEventStore implements EventStore {
       pending.reject = reject;
     });
     this.queue.push(pending);
-    if (!this.flushing) void this.flush();
+    if (this.inFlight < MAX_IN_FLIGHT) void this.flush();
     return result;
   }
 
   private readonly queue: PendingAppend[] = [];
   private readonly heads = new StreamHeads(10_000);
-  private flushing = false;
+  /** batches on their way to the database: two, so one is checked while the other commits */
+  private inFlight = 0;
 
   private async flush(): Promise<void> {
-    this.flushing = true;
+    this.inFlight++;
     try {
       while (this.queue.length > 0) {
         let events = 0;
@@ -162,7 +165,7 @@ export class SqlEventStore implements EventStore {
         await this.runBatch(this.queue.splice(0, take));
       }
     } finally {
-      this.flushing = false;
+      this.inFlight--;
     }
   }
 
