@@ -1,2 +1,3 @@
 export * from './log-pages';
 export * from './verify-log';
+export * from './notice-digest';

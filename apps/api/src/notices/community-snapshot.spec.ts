@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RecordedEvent } from '@cobuild/event-store';
-import { snapshotLine } from './community-snapshot';
+import { snapshotLine } from '@cobuild/audit';
 
 const event: RecordedEvent = {
   id: '0A1B2C3D-0000-4000-8000-000000000001',

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { communityDigest } from '@cobuild/audit';
 import { PgDriver, SqlEventStore } from '@cobuild/event-store';
 import { newEvent } from '../../../../libs/event-store/test/fixtures';
 import { SchemaJanitor, TEST_POSTGRES_URL } from '../../../../libs/event-store/test/postgres-test-db';
@@ -75,10 +76,29 @@ describe('cobuild audit (the CLI on PostgreSQL)', () => {
     }
   });
 
+  it("re-computes a notice's digest from the log: OK, then a mismatch once the log is altered", async () => {
+    const { digest } = await communityDigest(store, 'ca', 3);
+    await store.append('notice-n1', [newEvent('NoticePublished', { noticeId: 'n1', communityId: 'ca', logPosition: '3', digest }, { communityId: 'ca' })], {
+      expectedRevision: 'no_stream',
+    });
+    const ok = await cli(schema, ['audit', 'verify-notice', 'n1']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`digest OK ${digest}`);
+    expect((await cli(schema, ['audit', 'verify-notice', 'nope'])).code).toBe(2);
+    // events after the notice's position do not change it; an edit below it does
+    await store.append('need-3', [newEvent('NeedSubmitted', {}, { communityId: 'ca' })], { expectedRevision: 'no_stream' });
+    expect((await cli(schema, ['audit', 'verify-notice', 'n1'])).code).toBe(0);
+    await store.driver.exec(`UPDATE ${schema}.events SET metadata = jsonb_set(metadata, '{requestId}', '"forged"') WHERE stream_id = 'need-1' AND revision = 0`);
+    const bad = await cli(schema, ['audit', 'verify-notice', 'n1', '--json']);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, published: digest });
+    await store.driver.exec(`UPDATE ${schema}.events SET metadata = metadata - 'requestId' WHERE stream_id = 'need-1' AND revision = 0`);
+  });
+
   it('verifies the log: exit 0 when intact, exit 1 naming the altered event', async () => {
     const ok = await cli(schema, ['audit', 'verify']);
     expect(ok).toMatchObject({ code: 0 });
-    expect(ok.stdout).toContain('3 events in 2 streams, head position 3: OK');
+    expect(ok.stdout).toContain('5 events in 4 streams, head position 5: OK');
     await store.driver.exec(`UPDATE ${schema}.events SET data = data || '{"reason":"改过"}' WHERE stream_id = 'need-1' AND revision = 1`);
     const bad = await cli(schema, ['audit', 'verify', '--json']);
     expect(bad.code).toBe(1);

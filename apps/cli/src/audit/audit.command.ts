@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { exportCommand } from './export.command';
 import { timelineCommand } from './timeline.command';
 import { verifyCommand } from './verify.command';
+import { verifyNoticeCommand } from './verify-notice.command';
 
-/** `cobuild audit verify|export|timeline` — read-only. */
+/** `cobuild audit verify|verify-notice|export|timeline` — read-only. */
 export function registerAuditCommands(program: Command): void {
   const audit = program.command('audit').description('auditors: verify the log, export history, timelines (read-only)');
-  for (const register of [verifyCommand, exportCommand, timelineCommand]) register(audit);
+  for (const register of [verifyCommand, verifyNoticeCommand, exportCommand, timelineCommand]) register(audit);
 }
