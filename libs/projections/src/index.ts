@@ -1,1 +1,5 @@
 export * from './masking';
+export * from './runtime/document-projection';
+export * from './runtime/read-store';
+export * from './runtime/projection-engine';
+export * from './runtime/as-of';

@@ -1,0 +1,48 @@
+import type { EventStore } from '@cobuild/event-store';
+import type { DocumentProjection, StoredDocument } from './document-projection';
+
+/**
+ * A projection's documents as they stood at a log position, folded in memory from one
+ * community's events only (so it does not grow with the rest of the city).
+ */
+export async function asOf<D>(
+  store: Pick<EventStore, 'readAll'>,
+  projection: DocumentProjection<D>,
+  communityId: string,
+  position: number,
+): Promise<StoredDocument<D>[]> {
+  const docs = new Map<string, D | null>();
+  let after = 0;
+  for (;;) {
+    const page = await store.readAll({ after, maxCount: 2000, filter: { communityId, categories: [...projection.categories] } });
+    for (const e of page) {
+      if (e.position > position) return materialise(projection, docs);
+      for (const key of projection.keysOf(e)) docs.set(key, projection.evolve(docs.get(key) ?? null, e, key));
+    }
+    if (page.length < 2000) return materialise(projection, docs);
+    after = page[page.length - 1].position;
+  }
+}
+
+function materialise<D>(projection: DocumentProjection<D>, docs: Map<string, D | null>): StoredDocument<D>[] {
+  const out: StoredDocument<D>[] = [];
+  for (const [key, doc] of docs) {
+    if (doc === null) continue;
+    const ix = projection.index(doc);
+    out.push({ key, communityId: ix.communityId, status: ix.status, sort: ix.sort, doc });
+  }
+  return out;
+}
+
+/** The last log position recorded at or before an instant (positions are gapless and in time order). */
+export async function positionAt(store: Pick<EventStore, 'readAll' | 'headPosition'>, at: Date): Promise<number> {
+  let lo = 0;
+  let hi = await store.headPosition();
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const [e] = await store.readAll({ after: mid - 1, maxCount: 1, upcast: false });
+    if (e && Date.parse(e.recordedAt) <= at.getTime()) lo = e.position >= mid ? mid : lo + 1;
+    else hi = mid - 1;
+  }
+  return lo;
+}

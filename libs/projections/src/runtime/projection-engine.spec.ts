@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { PgDriver, PgliteDriver, SqlEventStore, type RecordedEvent } from '@cobuild/event-store';
+import type { SqlDriver } from '../../../event-store/src/sql/sql-driver';
+import { newEvent } from '../../../event-store/test/fixtures';
+import { SchemaJanitor, TEST_POSTGRES_URL } from '../../../event-store/test/postgres-test-db';
+import { asOf, positionAt } from './as-of';
+import { queryDocuments, sortNumber, type DocumentProjection } from './document-projection';
+import { ProjectionEngine } from './projection-engine';
+import { ReadStore } from './read-store';
+
+interface Tally {
+  stream: string;
+  count: number;
+  last: string;
+}
+
+const tally = (version = 1): DocumentProjection<Tally> => ({
+  name: 'tally',
+  version,
+  categories: ['need', 'task'],
+  keysOf: (e) => [e.streamId],
+  evolve: (doc, e: RecordedEvent) => (e.type === 'Gone' ? null : { stream: e.streamId, count: (doc?.count ?? 0) + 1, last: e.type }),
+  index: (d) => ({ communityId: d.stream.startsWith('need') ? 'ca' : 'cb', status: d.last, sort: [sortNumber(d.count), d.stream] }),
+});
+
+const janitor = new SchemaJanitor();
+afterAll(() => janitor.dropAll());
+
+describe.each([
+  ['embedded', () => PgliteDriver.open() as Promise<SqlDriver>],
+  ['PostgreSQL', async () => new PgDriver({ connectionString: TEST_POSTGRES_URL }) as SqlDriver],
+])('projection engine on the %s store', (_name, openDriver) => {
+  let driver: SqlDriver;
+  let store: SqlEventStore;
+  let read: ReadStore;
+  beforeAll(async () => {
+    driver = await openDriver();
+  });
+  afterAll(() => driver.close());
+  beforeEach(async () => {
+    store = await SqlEventStore.open(driver, { schema: janitor.next('pe') });
+    read = new ReadStore(driver, janitor.next('rd'));
+  });
+
+  const write = async (stream: string, ...types: string[]) => {
+    for (const t of types) await store.append(stream, [newEvent(t, {}, { communityId: stream.startsWith('need') ? 'ca' : 'cb' })], { expectedRevision: 'any' });
+  };
+
+  it('folds events into documents and answers list queries like the in-memory fold', async () => {
+    await write('need-1', 'A', 'B');
+    await write('task-1', 'A');
+    await write('pledge-1', 'A'); // not read by this projection
+    await write('need-2', 'A', 'Gone');
+    const engine = new ProjectionEngine(store, read, [tally()]);
+    await engine.catchUp();
+    const docs = await read.all(tally());
+    expect(docs.map((d) => [d.key, d.doc.count, d.doc.last])).toEqual([
+      ['need-1', 2, 'B'],
+      ['task-1', 1, 'A'],
+    ]);
+    expect(await read.list(tally(), { communityId: 'ca' })).toEqual({ items: [{ stream: 'need-1', count: 2, last: 'B' }], total: 1, counts: { B: 1 } });
+    const memory = await asOf(store, tally(), 'ca', await store.headPosition());
+    expect(queryDocuments(memory, { communityId: 'ca' })).toEqual(await read.list(tally(), { communityId: 'ca' }));
+    const [checkpoint] = await read.checkpoints();
+    expect(checkpoint).toMatchObject({ projection: 'tally', position: await store.headPosition() });
+  });
+
+  it('shows the lists as of an earlier position, and finds the position of an instant', async () => {
+    await write('need-1', 'A');
+    const then = await store.headPosition();
+    await write('need-1', 'B', 'C');
+    const past = queryDocuments(await asOf(store, tally(), 'ca', then), { communityId: 'ca' });
+    expect(past.items).toEqual([{ stream: 'need-1', count: 1, last: 'A' }]);
+    expect(await positionAt(store, new Date('2000-01-01'))).toBe(0);
+    expect(await positionAt(store, new Date(Date.now() + 60_000))).toBe(await store.headPosition());
+  });
+
+  it('rebuilds beside the serving generation and swaps to an identical one', async () => {
+    await write('need-1', 'A', 'B');
+    await write('task-9', 'A');
+    const engine = new ProjectionEngine(store, read, [tally()]);
+    await engine.catchUp();
+    const live = await read.all(tally());
+    const [generation] = await engine.requestRebuild(['tally']);
+    expect(await read.active('tally')).toBe(1); // the old one still serves
+    await engine.catchUp();
+    expect(await read.active('tally')).toBe(generation);
+    expect(await read.all(tally())).toEqual(live);
+    expect((await read.checkpoints()).map((c) => c.generation)).toEqual([generation]);
+  });
+
+  it('rebuilds by itself when a projection changes version', async () => {
+    await write('need-1', 'A');
+    await new ProjectionEngine(store, read, [tally(1)]).catchUp();
+    await new ProjectionEngine(store, read, [tally(2)]).catchUp();
+    expect((await read.checkpoints()).map((c) => [c.generation, c.version])).toEqual([[2, 2]]);
+    expect(await read.all(tally(2))).toHaveLength(1);
+  });
+
+  it('applies each event once even when two projectors race on the same read models', async () => {
+    for (let i = 0; i < 30; i++) await write(`need-${i % 5}`, 'A');
+    const a = new ProjectionEngine(store, read, [tally()], { batchSize: 7 });
+    const b = new ProjectionEngine(store, read, [tally()], { batchSize: 5 });
+    await read.migrate();
+    await Promise.allSettled([a.catchUp(), b.catchUp()]);
+    await a.catchUp();
+    const docs = await read.all(tally());
+    expect(docs.reduce((n, d) => n + d.doc.count, 0)).toBe(30);
+  });
+
+  it('runs live: new events show up without being asked', async () => {
+    const engine = new ProjectionEngine(store, read, [tally()], { idleMs: 20 });
+    await engine.start();
+    try {
+      await write(`need-${randomUUID()}`, 'A');
+      for (let i = 0; i < 200 && (await read.all(tally())).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await read.all(tally())).toHaveLength(1);
+      expect(engine.position).toBe(await store.headPosition());
+    } finally {
+      await engine.stop();
+    }
+  });
+});
