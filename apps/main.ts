@@ -11,7 +11,7 @@ import { startWorker } from './worker/src/worker';
 
 runMain('cobuild', async (config) => {
   const api = await startApi(config);
-  const projector = startProjector(api.get<EventStore>(EVENT_STORE));
+  const projector = await startProjector(api.get<EventStore>(EVENT_STORE), config.readSchema);
   api.get(ProjectorProgress).attach(projector);
   const worker = await startWorker(config, api.get<EventStore>(EVENT_STORE));
   const stop = async () => {

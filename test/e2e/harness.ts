@@ -8,6 +8,8 @@ import { AccountsService, type RoleGrant } from '@cobuild/auth';
 import { member, unitRegistration } from '@cobuild/domain';
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
 import { CommandHandler } from '../../apps/common/src/commands/command-handler';
+import { ALL_PROJECTIONS, ProjectionEngine, ReadStore } from '@cobuild/projections';
+import { SqlEventStore } from '@cobuild/event-store';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/common/src/config';
 import { SchemaJanitor, TEST_POSTGRES_URL } from '../../libs/event-store/test/postgres-test-db';
@@ -58,6 +60,12 @@ export class Harness {
 
   close(): Promise<void> {
     return this.cleanup();
+  }
+
+  /** runs the projector up to the log's head (what the projector process does continuously) */
+  async projected(): Promise<void> {
+    const store = this.store as SqlEventStore;
+    await new ProjectionEngine(store, this.app.get(ReadStore), ALL_PROJECTIONS).catchUp();
   }
 
   http() {

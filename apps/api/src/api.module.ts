@@ -4,6 +4,9 @@ import type { AppConfig } from '../../common/src/config';
 import { ConfigModule } from '../../common/src/config.module';
 import { EventStoreModule } from '../../common/src/event-store.module';
 import { AuditModule } from './audit/audit.module';
+import { ListsModule } from './lists/lists.module';
+import { ReadModelsModule } from './read-models/read-models.module';
+import { ViewsModule } from './views/views.module';
 import { AuthModule } from './auth/auth.module';
 import { BenchFloorHttpController } from './bench/bench-floor.http.controller';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
@@ -35,6 +38,9 @@ const features = [
   EvaluationsModule,
   AssessmentsModule,
   AuditModule,
+  ReadModelsModule,
+  ListsModule,
+  ViewsModule,
 ];
 
 /** The HTTP API: thin controllers around the command handler and the read models. */

@@ -13,6 +13,7 @@ const schema = z
     KURRENTDB_URL: z.string().regex(/^(kurrentdb|esdb|kdb|kurrent)(\+discover)?:\/\//, 'must be a kurrentdb:// or esdb:// URL').optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     COBUILD_EVENT_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _').default('cobuild_events'),
+    COBUILD_READ_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _').optional(),
     COBUILD_MAX_EVENT_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -48,6 +49,8 @@ export interface AppConfig {
     maxEventBytes: number;
   };
   redisUrl?: string;
+  /** SQL schema of the read models (default: the event schema + `_read`) */
+  readSchema: string;
   host: string;
   port: number;
   timeZone: string;
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxEventBytes: c.COBUILD_MAX_EVENT_BYTES,
     },
     redisUrl: c.REDIS_URL,
+    readSchema: c.COBUILD_READ_SCHEMA ?? `${c.COBUILD_EVENT_SCHEMA}_read`,
     host: c.HOST,
     port: c.PORT,
     timeZone: c.COBUILD_TIME_ZONE,

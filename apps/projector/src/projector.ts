@@ -1,35 +1,43 @@
 import { Logger } from '@nestjs/common';
-import type { EventStore, RecordedEvent, Subscription } from '@cobuild/event-store';
+import { SqlEventStore, type EventStore } from '@cobuild/event-store';
+import { ALL_PROJECTIONS, ProjectionEngine, ReadStore, type DocumentProjection } from '@cobuild/projections';
 
 /**
- * The projector follows the event log with a catch-up subscription and folds events into read
- * models. Read models arrive with the projections issue; for now it follows the log and reports
- * how far it is, so lag can be observed.
+ * The projector follows the event log and keeps the read models (the three lists, scorecards,
+ * dashboards…) in their own schema of the store's database, each batch in one transaction with
+ * its checkpoint.
  */
 export interface RunningProjector {
   readonly position: number;
+  readonly secondsBehind: number;
+  /** applies everything up to the current head (tests, CLI) */
+  catchUp(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export function startProjector(store: EventStore, handlers: Array<(events: RecordedEvent[]) => Promise<void>> = []): RunningProjector {
+export async function startProjector(
+  store: EventStore,
+  readSchema: string,
+  projections: readonly DocumentProjection<any>[] = ALL_PROJECTIONS,
+): Promise<RunningProjector> {
   const logger = new Logger('projector');
-  let logged = -1;
-  const sub: Subscription = store.subscribe(
-    async (events) => {
-      for (const h of handlers) await h(events);
-    },
-    {
-      onCaughtUp: (position) => {
-        if (position !== logged) logger.log(`caught up at log position ${position}`);
-        logged = position;
-      },
-      onError: (e) => logger.error(`stopped: ${(e as Error).message}`),
-    },
-  );
+  if (!(store instanceof SqlEventStore)) {
+    logger.warn(`read models need the embedded or PostgreSQL store; the ${store.kind} store keeps events only`);
+    return { position: 0, secondsBehind: 0, catchUp: async () => undefined, stop: async () => undefined };
+  }
+  const engine = new ProjectionEngine(store, new ReadStore(store.driver, readSchema), projections, {
+    onError: (e) => logger.error(`batch failed, retrying from the checkpoint: ${(e as Error).message}`),
+  });
+  await engine.start();
+  logger.log(`following the log for ${projections.map((p) => p.name).join(', ') || 'no projections yet'}`);
   return {
     get position() {
-      return sub.position;
+      return engine.position;
     },
-    stop: () => sub.stop(),
+    get secondsBehind() {
+      return engine.secondsBehind;
+    },
+    catchUp: () => engine.catchUp(),
+    stop: () => engine.stop(),
   };
 }

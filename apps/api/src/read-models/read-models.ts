@@ -1,0 +1,55 @@
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { asOf, positionAt, queryDocuments, ReadStore, type DocumentProjection, type ListPage, type ListQuery } from '@cobuild/projections';
+import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
+
+/**
+ * Queries over the read models: live (from the projector's tables, after waiting for
+ * `minPosition` so a caller reads its own writes) or as of a log position or an instant (folded
+ * from one community's events).
+ */
+@Injectable()
+export class ReadModels {
+  constructor(
+    @Inject(ReadStore) private readonly read: ReadStore | null,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  private get tables(): ReadStore {
+    if (!this.read) throw new ServiceUnavailableException({ code: 'READ.UNAVAILABLE', detail: 'Read models need a SQL event store (embedded or PostgreSQL)' });
+    return this.read;
+  }
+
+  /** waits (up to `timeoutMs`) until the projection has applied the log up to `minPosition` */
+  async waitFor(projection: DocumentProjection<any>, minPosition: number | undefined, timeoutMs = 5000): Promise<number> {
+    const start = Date.now();
+    for (;;) {
+      const position = await this.position(projection);
+      if (minPosition === undefined || position >= minPosition) return position;
+      if (Date.now() - start > timeoutMs)
+        throw new ServiceUnavailableException({ code: 'READ.NOT_YET_PROJECTED', detail: `The read model is at position ${position}, not yet ${minPosition}; try again` });
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  async position(projection: DocumentProjection<any>): Promise<number> {
+    const active = await this.tables.active(projection.name);
+    const cp = (await this.tables.checkpoints()).find((c) => c.projection === projection.name && c.generation === active);
+    return cp?.position ?? 0;
+  }
+
+  async list<D>(projection: DocumentProjection<D>, q: ListQuery, minPosition?: number): Promise<ListPage<D> & { position: number }> {
+    const position = await this.waitFor(projection, minPosition);
+    return { ...(await this.tables.list(projection, q)), position };
+  }
+
+  async get<D>(projection: DocumentProjection<D>, key: string, minPosition?: number): Promise<D | null> {
+    await this.waitFor(projection, minPosition);
+    return this.tables.get(projection, key);
+  }
+
+  /** the list of one community as it stood at a position or an instant */
+  async listAsOf<D>(projection: DocumentProjection<D>, q: ListQuery & { communityId: string }, at: { position?: number; time?: Date }): Promise<ListPage<D> & { position: number }> {
+    const position = at.position ?? (at.time ? await positionAt(this.store, at.time) : await this.store.headPosition());
+    return { ...queryDocuments(await asOf(this.store, projection, q.communityId, position), q), position };
+  }
+}
