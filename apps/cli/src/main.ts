@@ -5,6 +5,7 @@ import { createEventStore } from '@cobuild/event-store';
 import { ConfigError, loadConfig } from '../../common/src/config';
 import { UsageError } from './usage-error';
 import { registerAuditCommands } from './audit/audit.command';
+import { registerProjectionsCommands } from './projections/projections.command';
 import { registerUsersCommands } from './users/users.command';
 
 /** `cobuild`: operations and audit. Errors print one clear line and exit non-zero. */
@@ -29,6 +30,7 @@ program
 
 registerUsersCommands(program);
 registerAuditCommands(program);
+registerProjectionsCommands(program);
 
 /** Exit codes: 2 for usage, configuration and validation errors (commander has printed its own line), 1 for the rest. */
 program.parseAsync(process.argv).catch((e: Error & { code?: string }) => {

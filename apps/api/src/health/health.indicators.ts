@@ -57,6 +57,6 @@ export class ProjectionLagHealthIndicator {
     const position = this.progress.position;
     if (position === null) return session.up({ projector: 'not in this process' });
     const head = await this.store.headPosition();
-    return session.up({ position, head, lagEvents: Math.max(head - position, 0) });
+    return session.up({ position, head, lagEvents: Math.max(head - position, 0), lagSeconds: this.progress.secondsBehind ?? 0 });
   }
 }

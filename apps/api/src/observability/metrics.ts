@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** The API's Prometheus registry: process metrics plus HTTP requests by route and status. */
 export class ApiMetrics {
@@ -20,6 +20,26 @@ export class ApiMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'cobuild_' });
+  }
+
+  /** projector lag, when the projector runs in this process (npm start) */
+  watchProjector(read: () => Promise<{ lagEvents: number; lagSeconds: number }>): void {
+    new Gauge({
+      name: 'cobuild_projector_lag_events',
+      help: 'events the read models are behind the log',
+      registers: [this.registry],
+      async collect() {
+        this.set((await read()).lagEvents);
+      },
+    });
+    new Gauge({
+      name: 'cobuild_projector_lag_seconds',
+      help: 'seconds since the read models last caught up',
+      registers: [this.registry],
+      async collect() {
+        this.set((await read()).lagSeconds);
+      },
+    });
   }
 
   /** express middleware: times every request; the route label is the matched route pattern */
