@@ -1,0 +1,127 @@
+/**
+ * npm run bench:projections — a synthetic city in PostgreSQL (≥ 1 million events over 500
+ * communities by default): full rebuild of every read model beside the raw read of the same log
+ * (the floor), and the three lists as of a moment for one community, with the whole city in the
+ * store and with that community alone.
+ */
+import { Pool } from 'pg';
+import { PgDriver, SqlEventStore } from '../../libs/event-store/src';
+import { ALL_PROJECTIONS, asOf, LIST_PROJECTIONS, ProjectionEngine, queryDocuments, ReadStore } from '../../libs/projections/src';
+import { fmt, machine, table, writeSection } from './bench-report';
+import { writeCommunity } from './synthetic-city';
+
+const PG = process.env.COBUILD_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const COMMUNITIES = Number(process.env.BENCH_COMMUNITIES ?? 500);
+const SIZE = { needs: Number(process.env.BENCH_NEEDS ?? 600), pledges: 20, tasks: Number(process.env.BENCH_TASKS ?? 200) };
+const stamp = Date.now();
+
+async function city(schema: string, communities: number): Promise<SqlEventStore> {
+  const store = await SqlEventStore.open(new PgDriver({ connectionString: PG, max: 20 }), { schema });
+  for (let c = 0; c < communities; c++) {
+    await writeCommunity(store, `c${c}`, SIZE);
+    if (c % 50 === 49) console.log(`  ${c + 1} communities, ${fmt(await store.headPosition())} events`);
+  }
+  return store;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = process.hrtime.bigint();
+  const r = await fn();
+  return [r, Number(process.hrtime.bigint() - t) / 1e9];
+}
+
+async function asOfAll(store: SqlEventStore, communityId: string, position: number): Promise<number> {
+  let items = 0;
+  for (const p of LIST_PROJECTIONS) items += queryDocuments(await asOf(store, p, communityId, position), { communityId, limit: 50 }).total;
+  return items;
+}
+
+async function main(): Promise<void> {
+  console.log(`bench:projections — writing a city of ${COMMUNITIES} communities…`);
+  const [store, writeSeconds] = await timed(() => city(`bench_city_${stamp}`, COMMUNITIES));
+  const head = await store.headPosition();
+  console.log(`${fmt(head)} events written in ${writeSeconds.toFixed(0)} s`);
+
+  // floor: read the whole log, page by page, as the projector does
+  const [read, floorSeconds] = await timed(async () => {
+    let after = 0;
+    let n = 0;
+    for (;;) {
+      const page = await store.readAll({ after, maxCount: 2000 });
+      if (page.length === 0) return n;
+      n += page.length;
+      after = page[page.length - 1].position;
+    }
+  });
+  // full rebuild of every read model into a fresh schema
+  const readStore = new ReadStore(store.driver, `bench_read_${stamp}`);
+  const [, rebuildSeconds] = await timed(() => new ProjectionEngine(store, readStore, ALL_PROJECTIONS).catchUp());
+
+  // as-of for one community, middle of the year, city-wide store vs the community alone
+  const position = Math.floor(head / 2);
+  const mid = (await store.readAll({ after: position - 1, maxCount: 1 }))[0];
+  const [, warm] = await timed(() => asOfAll(store, 'c7', position));
+  const [items, asOfCity] = await timed(() => asOfAll(store, 'c7', position));
+  const alone = await city(`bench_alone_${stamp}`, 8); // c0..c7: c7 with few others
+  const aloneHead = await alone.headPosition();
+  const [, asOfAlone] = await timed(() => asOfAll(alone, 'c7', aloneHead));
+  void warm;
+  void mid;
+
+  const pgVersion = await (async () => {
+    const p = new Pool({ connectionString: PG, max: 1 });
+    try {
+      const v = (await p.query('SHOW server_version')).rows[0].server_version as string;
+      for (const s of [`bench_city_${stamp}`, `bench_read_${stamp}`, `bench_alone_${stamp}`]) await p.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+      return v;
+    } finally {
+      await p.end();
+    }
+  })();
+  await alone.close();
+  await store.close();
+
+  const floorRate = read / floorSeconds;
+  const rebuildRate = head / rebuildSeconds;
+  const figures = table(
+    ['run', 'events', 'seconds', 'events/s'],
+    [
+      ['floor: read the whole log (pages of 2,000)', fmt(read), fmt(floorSeconds, 1), fmt(floorRate)],
+      [`rebuild all ${ALL_PROJECTIONS.length} read models from scratch`, fmt(head), fmt(rebuildSeconds, 1), fmt(rebuildRate)],
+    ],
+  );
+  const asOfTable = table(
+    ['as-of: the three lists of one community', 'log', 'ms'],
+    [
+      [`with the whole city in the store (${items} list items)`, `${fmt(head)} events`, fmt(asOfCity * 1000, 1)],
+      ['with 8 communities in the store', `${fmt(aloneHead)} events`, fmt(asOfAlone * 1000, 1)],
+    ],
+  );
+  const summary = table(
+    ['measure', 'value', 'target'],
+    [
+      ['rebuild / raw read', `${((rebuildRate / floorRate) * 100).toFixed(0)}%`, '≥ 50%'],
+      ['rebuild events/s', fmt(rebuildRate), '≥ 50,000'],
+      ['as-of, one community, whole city', `${fmt(asOfCity * 1000, 1)} ms`, '< 200 ms, not growing with the city'],
+    ],
+  );
+  console.log(`\n${figures}\n\n${asOfTable}\n\n${summary}\n`);
+  writeSection(
+    'Projections (npm run bench:projections)',
+    `${machine({ PostgreSQL: `${pgVersion} (local server)` })}
+- city: ${COMMUNITIES} communities × (${SIZE.needs} needs, ${SIZE.pledges} pledges, ${SIZE.tasks} tasks carried by the real deciders through submit/list/match/allocate/propose/accept/progress/complete/verify) = ${fmt(head)} events, written in ${writeSeconds.toFixed(0)} s.
+- read models: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}.
+
+${figures}
+
+${asOfTable}
+
+${summary}`,
+  );
+  console.log('written to docs/benchmarks.md');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
