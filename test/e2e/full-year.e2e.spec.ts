@@ -1,5 +1,7 @@
 import { CLOCK, type Clock } from '../../apps/common/src/clock';
 import { startTaskFollowUps } from '../../apps/worker/src/task-follow-ups';
+import { SqlEventStore } from '@cobuild/event-store';
+import { ALL_PROJECTIONS, ProjectionEngine, ReadStore } from '@cobuild/projections';
 import { needBody } from './authorization/examples/needs.examples';
 import { Harness, type World } from './harness';
 
@@ -177,5 +179,14 @@ describe('a year of one community', () => {
     expect(taskStates).toEqual(['verified', 'verified']);
     const verify = await h.get(`/audit/streams/task-${lecture.body.id}/timeline`, await h.as('auditor', w.districtId)).expect(200);
     expect(verify.body.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['TaskAccepted', 'TaskCompleted', 'TaskVerified']));
+
+    // the read models after the year, and a rebuild of all of them from the log gives the same rows
+    await h.projected();
+    const read = h.app.get(ReadStore);
+    const live = await Promise.all(ALL_PROJECTIONS.map((p) => read.all(p)));
+    const engine = new ProjectionEngine(h.store as SqlEventStore, read, ALL_PROJECTIONS);
+    await engine.requestRebuild();
+    await engine.catchUp();
+    expect(await Promise.all(ALL_PROJECTIONS.map((p) => read.all(p)))).toEqual(live);
   });
 });
