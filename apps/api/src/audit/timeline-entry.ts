@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { timelineEntry } from '@cobuild/audit';
 import type { RecordedEvent } from '@cobuild/event-store';
 
 export class TimelineActorDto {
@@ -19,15 +20,4 @@ export class TimelineEntryDto {
   @ApiProperty() hash!: string;
 }
 
-export const toTimelineEntry = (e: RecordedEvent): TimelineEntryDto => ({
-  position: e.position,
-  at: e.metadata.occurredAt,
-  streamId: e.streamId,
-  revision: e.revision,
-  type: e.type,
-  actor: e.metadata.actor,
-  reason: typeof e.data.reason === 'string' ? e.data.reason : null,
-  requestId: (e.metadata.requestId as string | null | undefined) ?? null,
-  correlationId: e.metadata.correlationId,
-  hash: e.hash,
-});
+export const toTimelineEntry: (e: RecordedEvent) => TimelineEntryDto = timelineEntry;

@@ -20,3 +20,7 @@ export function routeFor<S, C extends Command<string, any>, E extends Event<stri
     ...(targetOf ? { targetOf } : {}),
   });
 }
+
+/** The usual community of a thing: from its state once it exists, else from the creating command's data. */
+export const communityFromStateOrData = (state: { status: string; communityId?: string | null }, data: Readonly<Record<string, unknown>>): string | null =>
+  state.status !== 'none' ? (state.communityId ?? null) : typeof data.communityId === 'string' ? data.communityId : null;

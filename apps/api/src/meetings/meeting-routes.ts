@@ -1,5 +1,5 @@
 import { meeting } from '@cobuild/domain';
-import type { CommandRoute } from '../commands/command-gateway';
+import { routeFor } from '../commands/stream-route';
 
 /** A community meeting belongs to its community; a street meeting to no single community. */
 export const meetingCommunity = (state: meeting.MeetingState, data: Readonly<Record<string, unknown>>): string | null =>
@@ -13,17 +13,4 @@ export const meetingTarget = (state: meeting.MeetingState, data: Readonly<Record
 };
 
 /** A command on a meeting, addressed by id. */
-export function meetingRoute<T extends meeting.MeetingCommand['type']>(
-  meetingId: string,
-  type: T,
-  data: Extract<meeting.MeetingCommand, { type: T }>['data'],
-): CommandRoute<meeting.MeetingState, meeting.MeetingCommand, meeting.MeetingEvent> {
-  return {
-    decider: meeting.decider,
-    streamId: meeting.streamName(meetingId),
-    id: meetingId,
-    command: { type, data } as Pick<meeting.MeetingCommand, 'type' | 'data'>,
-    communityOf: meetingCommunity,
-    targetOf: meetingTarget,
-  };
-}
+export const meetingRoute = routeFor(meeting.decider, meeting.streamName, meetingCommunity, meetingTarget);

@@ -1,32 +1,8 @@
 import type { Command } from 'commander';
-import { logPages } from '@cobuild/audit';
-import type { EventStore, RecordedEvent } from '@cobuild/event-store';
+import { logPages, timelineEntry as entry, type TimelineEntry } from '@cobuild/audit';
+import type { EventStore } from '@cobuild/event-store';
 import { UsageError } from '../usage-error';
 import { withStore } from './with-store';
-
-export interface TimelineEntry {
-  position: number;
-  at: string;
-  streamId: string;
-  revision: number;
-  type: string;
-  actor: { id: string; role: string };
-  reason: string | null;
-  requestId: string | null;
-  correlationId: string;
-}
-
-const entry = (e: RecordedEvent): TimelineEntry => ({
-  position: e.position,
-  at: e.metadata.occurredAt,
-  streamId: e.streamId,
-  revision: e.revision,
-  type: e.type,
-  actor: e.metadata.actor,
-  reason: typeof e.data.reason === 'string' ? e.data.reason : null,
-  requestId: (e.metadata.requestId as string | null | undefined) ?? null,
-  correlationId: e.metadata.correlationId,
-});
 
 /** Every event of one thing (a stream) or one community, in order, with who, when, why and from which request. */
 export async function timeline(store: EventStore, target: { stream?: string; community?: string }): Promise<TimelineEntry[]> {
