@@ -10,6 +10,8 @@ import { examples as assessments } from './assessments.examples';
 import { examples as pledges } from './pledges.examples';
 import { examples as tasks } from './tasks.examples';
 import { examples as meetings } from './meetings.examples';
+import { examples as views } from './views.examples';
+import { examples as lists } from './lists.examples';
 
 // one line per area; helpers add theirs (registrations, pledges, tasks, meetings, notices, evaluations, assessments)
-export const allExamples: EndpointExample[] = [...platform, ...organisations, ...needs, ...registrations, ...notices, ...evaluations, ...assessments, ...pledges, ...tasks, ...meetings, ...audit];
+export const allExamples: EndpointExample[] = [...platform, ...organisations, ...needs, ...registrations, ...notices, ...evaluations, ...assessments, ...pledges, ...tasks, ...meetings, ...audit, ...views, ...lists];

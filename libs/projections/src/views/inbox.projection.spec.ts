@@ -1,0 +1,25 @@
+import { EventLog } from './fold-fixture';
+import { inboxProjection } from './inbox.projection';
+
+const person = { name: '李四', phone: '13900001111' };
+
+describe('inbox projection', () => {
+  it('addresses assignments, reassignments, claims, overdue tasks and escalations, newest first', () => {
+    const log = new EventLog();
+    const task = (type: string, data: Record<string, unknown>) => log.add('task-t-1', type, { taskId: 't-1', communityId: 'c-1', ...data });
+    task('TaskProposed', { title: 't', needIds: [], allocations: [] });
+    task('TaskAssigned', { responsible: { kind: 'unit', unitId: 'u-a' }, responsiblePerson: person, deadline: '2026-06-30T16:00:00Z' });
+    task('TaskReassigned', { previousResponsible: { kind: 'unit', unitId: 'u-a' }, responsible: { kind: 'unit', unitId: 'u-b' }, responsiblePerson: person, deadline: '2026-07-30T16:00:00Z', reason: '能力不足' });
+    task('TaskBecameOverdue', { responsible: { kind: 'unit', unitId: 'u-b' }, deadline: '2026-07-30T16:00:00Z', detectedAt: '2026-07-31T00:00:00Z' });
+    task('TaskEscalated', { escalationId: 'x-1', to: { kind: 'department', departmentId: 'dep-1' }, reason: '需协调', escalatedAt: '2026-08-09T00:00:00Z' });
+    task('TaskEscalated', { escalationId: 'x-2', to: { kind: 'street', streetId: 's-1' }, reason: '需协调', escalatedAt: '2026-08-09T00:00:00Z' });
+    log.add('task-t-2', 'TaskClaimRejected', { taskId: 't-2', communityId: 'c-1', needIds: [], claimant: { kind: 'member', memberId: 'm-1', unitId: null }, reason: '已有人认领' });
+    const docs = log.fold(inboxProjection);
+    expect([...docs.keys()].sort()).toEqual(['inbox:dept:dep-1', 'inbox:m-1', 'inbox:street:s-1', 'inbox:u-a', 'inbox:u-b']);
+    expect(docs.get('inbox:u-a')!.items.map((i) => i.type)).toEqual(['TaskReassignedAway', 'TaskAssigned']);
+    expect(docs.get('inbox:u-b')).toMatchObject({ owner: { kind: 'unit', id: 'u-b' }, total: 2, items: [{ type: 'TaskBecameOverdue' }, { type: 'TaskReassigned', deadline: '2026-07-30T16:00:00Z', reason: '能力不足' }] });
+    expect(docs.get('inbox:dept:dep-1')).toMatchObject({ owner: { kind: 'department', id: 'dep-1' }, items: [{ type: 'TaskEscalated', escalationId: 'x-1', taskId: 't-1' }] });
+    expect(docs.get('inbox:m-1')).toMatchObject({ owner: { kind: 'member', id: 'm-1' }, items: [{ type: 'TaskClaimRejected' }] });
+    expect(JSON.stringify([...docs.values()])).not.toMatch(/13900001111|李四/);
+  });
+});

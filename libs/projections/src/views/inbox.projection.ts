@@ -1,0 +1,101 @@
+import type { RecordedEvent } from '@cobuild/event-store';
+import { sortNumber, type DocumentProjection } from '../runtime/document-projection';
+
+/**
+ * 待办: what is addressed to a unit, a member, a functional department or a street — tasks assigned
+ * or reassigned to them, claims confirmed or refused, their tasks gone overdue, escalations.
+ * Keys: `inbox:<unitId>`, `inbox:<memberId>`, `inbox:dept:<departmentId>`, `inbox:street:<streetId>`.
+ * Newest first; the latest ITEMS_KEPT items are kept. No read state (no events for it yet).
+ */
+export const ITEMS_KEPT = 500;
+
+export interface InboxItem {
+  /** the event's id */
+  id: string;
+  type: string;
+  taskId: string;
+  communityId: string;
+  position: number;
+  occurredAt: string;
+  deadline: string | null;
+  reason: string | null;
+  escalationId: string | null;
+}
+
+export interface InboxDoc {
+  key: string;
+  owner: { kind: 'unit' | 'member' | 'department' | 'street'; id: string };
+  /** newest first */
+  items: InboxItem[];
+  /** items ever addressed here (also those no longer kept) */
+  total: number;
+  lastPosition: number;
+}
+
+type Data = Record<string, any>;
+
+const personal = (r: Data | undefined): string[] => {
+  if (r?.kind === 'unit' && r.unitId) return [`inbox:${r.unitId}`];
+  if (r?.kind === 'member' && r.memberId) return [`inbox:${r.memberId}`];
+  return [];
+};
+
+const target = (to: Data | undefined): string[] => {
+  if (to?.kind === 'department' && to.departmentId) return [`inbox:dept:${to.departmentId}`];
+  if (to?.kind === 'street' && to.streetId) return [`inbox:street:${to.streetId}`];
+  return [];
+};
+
+export const inboxKeyOf = (owner: InboxDoc['owner']): string =>
+  owner.kind === 'department' ? `inbox:dept:${owner.id}` : owner.kind === 'street' ? `inbox:street:${owner.id}` : `inbox:${owner.id}`;
+
+function keysOf(e: RecordedEvent): string[] {
+  const d = e.data as Data;
+  switch (e.type) {
+    case 'TaskAssigned':
+    case 'TaskClaimConfirmed':
+    case 'TaskBecameOverdue':
+      return personal(d.responsible);
+    case 'TaskReassigned':
+      return [...new Set([...personal(d.responsible), ...personal(d.previousResponsible)])];
+    case 'TaskClaimRejected':
+      return personal(d.claimant);
+    case 'TaskEscalated':
+      return target(d.to);
+    default:
+      return [];
+  }
+}
+
+function ownerOf(key: string, e: RecordedEvent): InboxDoc['owner'] {
+  if (key.startsWith('inbox:dept:')) return { kind: 'department', id: key.slice('inbox:dept:'.length) };
+  if (key.startsWith('inbox:street:')) return { kind: 'street', id: key.slice('inbox:street:'.length) };
+  const id = key.slice('inbox:'.length);
+  const d = e.data as Data;
+  const people = [d.responsible, d.previousResponsible, d.claimant] as Array<Data | undefined>;
+  return people.some((r) => r?.kind === 'member' && r.memberId === id) ? { kind: 'member', id } : { kind: 'unit', id };
+}
+
+export const inboxProjection: DocumentProjection<InboxDoc> = {
+  name: 'inbox',
+  version: 1,
+  categories: ['task'],
+  keysOf,
+  evolve(doc, e, key) {
+    const d = e.data as Data;
+    const prev = doc ?? { key, owner: ownerOf(key, e), items: [], total: 0, lastPosition: 0 };
+    const item: InboxItem = {
+      id: e.id,
+      type: e.type === 'TaskReassigned' && `inbox:${(d.responsible as Data)?.unitId ?? (d.responsible as Data)?.memberId}` !== key ? 'TaskReassignedAway' : e.type,
+      taskId: d.taskId,
+      communityId: d.communityId,
+      position: e.position,
+      occurredAt: e.metadata.occurredAt,
+      deadline: d.deadline ?? null,
+      reason: d.reason ?? null,
+      escalationId: d.escalationId ?? null,
+    };
+    return { ...prev, items: [item, ...prev.items].slice(0, ITEMS_KEPT), total: prev.total + 1, lastPosition: e.position };
+  },
+  index: (doc) => ({ communityId: null, status: doc.owner.kind, sort: [sortNumber(doc.lastPosition), doc.key] }),
+};
