@@ -18,6 +18,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 3977);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const ACCEPT_TASKS = Number(process.env.BENCH_ACCEPT_TASKS ?? 4000);
+// autocannon fires each connection's share of a fixed rate in step: fewer connections, smaller bursts
+const RATE_CONNECTIONS = Number(process.env.BENCH_RATE_CONNECTIONS ?? 5);
 const base = `http://127.0.0.1:${PORT}`;
 const schema = `bench_api_${Date.now()}`;
 
@@ -135,7 +137,7 @@ async function main(): Promise<void> {
       results.push([`${name}, ${CONNECTIONS} connections`, await run({ url: base, duration: DURATION, connections: CONNECTIONS, requests: [request] })]);
     }
     console.log('fixed rate 200 req/s: submit-need…');
-    results.push(['submit-need at 200 req/s', await run({ url: base, duration: DURATION, connections: 20, overallRate: 200, requests: [submit] })]);
+    results.push(['submit-need at 200 req/s', await run({ url: base, duration: DURATION, connections: RATE_CONNECTIONS, overallRate: 200, requests: [submit] })]);
     // accept-task: each request accepts the next prepared task, as the unit's contact
     let next = 0;
     const accept = (): autocannon.Request => ({
@@ -148,7 +150,7 @@ async function main(): Promise<void> {
     console.log('max throughput: accept-task…');
     results.push([`accept-task (command), ${CONNECTIONS} connections`, await run({ url: base, amount: half, connections: CONNECTIONS, requests: [accept()] })]);
     console.log('fixed rate 200 req/s: accept-task…');
-    results.push(['accept-task at 200 req/s', await run({ url: base, amount: taskIds.length - half, connections: 20, overallRate: 200, requests: [accept()] })]);
+    results.push(['accept-task at 200 req/s', await run({ url: base, amount: taskIds.length - half, connections: RATE_CONNECTIONS, overallRate: 200, requests: [accept()] })]);
 
     for (const [name, r] of results) if (r.non2xx > 0 || r.errors > 0) console.warn(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
     const [floorR, cmdR, rateR, acceptR, acceptRateR] = results.map(([, r]) => r);
@@ -175,7 +177,7 @@ async function main(): Promise<void> {
     })();
     writeSection(
       'HTTP API (npm run bench:api)',
-      `${machine({ PostgreSQL: `${pgVersion} (local server)`, load: `autocannon ${DURATION} s per run, the app as its own process (built dist), log level warn` })}
+      `${machine({ PostgreSQL: `${pgVersion} (local server)`, load: `autocannon ${DURATION} s per run (fixed-rate runs over ${RATE_CONNECTIONS} connections), the app as its own process (built dist), log level warn` })}
 
 ${figures}
 
