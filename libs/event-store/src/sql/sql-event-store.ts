@@ -277,7 +277,9 @@ export class SqlEventStore implements EventStore {
     const limit = this.limit(options.maxCount ?? 1000, params);
     const rows = await this.guard(() =>
       this.driver.query<EventRow>(
-        `SELECT ${COLUMNS} FROM ${this.schema}.events WHERE ${where} ORDER BY position${limit}`,
+        // one community: ordered like its index (community_id, position), so the planner walks that
+        // index instead of scanning the whole log in position order for a few matching rows
+        `SELECT ${COLUMNS} FROM ${this.schema}.events WHERE ${where} ORDER BY ${f.communityId !== undefined ? 'community_id, ' : ''}position${limit}`,
         params,
       ),
     );
