@@ -16,6 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PersonDto } from '../http/person.dto';
 
 export class PledgerDto {
   @ApiProperty({ enum: ['unit', 'member'], description: 'a stationed unit, or an in-service member offering a skill' })
@@ -53,16 +54,6 @@ export class AvailabilityDto {
   until?: string | null;
 }
 
-export class ContactDto {
-  @ApiProperty({ example: '李四', maxLength: 100, description: 'personal data: masked for roles that may not see it' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
-  name!: string;
-
-  @ApiPropertyOptional({ example: '13900001111', description: 'personal data' })
-  @IsOptional() @IsString() @Matches(/^[0-9+\-() ]{5,20}$/, { message: 'phone must be 5–20 digits, spaces or + - ( )' })
-  phone?: string | null;
-}
-
 export class PledgeResourceDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'client-chosen id (makes retries safe); generated when omitted' })
   @IsOptional() @IsUUID()
@@ -88,9 +79,9 @@ export class PledgeResourceDto {
   @IsObject() @ValidateNested() @Type(() => AvailabilityDto)
   availability!: AvailabilityDto;
 
-  @ApiProperty({ type: ContactDto })
-  @IsObject() @ValidateNested() @Type(() => ContactDto)
-  contact!: ContactDto;
+  @ApiProperty({ type: PersonDto })
+  @IsObject() @ValidateNested() @Type(() => PersonDto)
+  contact!: PersonDto;
 }
 
 export class ConfirmPledgeDto {

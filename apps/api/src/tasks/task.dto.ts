@@ -23,16 +23,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-
-export class PersonDto {
-  @ApiProperty({ example: '李四', maxLength: 100, description: '责任人 — personal data: masked for roles that may not see it' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
-  name!: string;
-
-  @ApiPropertyOptional({ example: '13900001111', description: 'personal data' })
-  @IsOptional() @IsString() @Matches(/^[0-9+\-() ]{5,20}$/, { message: 'phone must be 5–20 digits, spaces or + - ( )' })
-  phone?: string | null;
-}
+import { PersonDto } from '../http/person.dto';
 
 export class AssignmentDto {
   @ApiProperty({ description: '责任单位: the responsible unit' })

@@ -14,9 +14,12 @@ export async function asOf<D>(
   const docs = new Map<string, D | null>();
   let after = 0;
   for (;;) {
-    const page = await store.readAll({ after, maxCount: 2000, filter: { communityId, categories: [...projection.categories] } });
+    // by community only: that walks the community's index; the categories are picked out here
+    // (adding them to the filter lets the planner prefer the category index and scan the city)
+    const page = await store.readAll({ after, maxCount: 2000, filter: { communityId } });
     for (const e of page) {
       if (e.position > position) return materialise(projection, docs);
+      if (!projection.categories.includes(e.streamId.slice(0, e.streamId.indexOf('-')))) continue;
       for (const key of projection.keysOf(e)) docs.set(key, projection.evolve(docs.get(key) ?? null, e, key));
     }
     if (page.length < 2000) return materialise(projection, docs);
