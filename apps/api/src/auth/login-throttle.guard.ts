@@ -1,11 +1,11 @@
-import { HttpException, HttpStatus, Inject, Injectable, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
+import type { ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
+import { clientAddress as ipOf, ScopedThrottlerGuard } from '../http/scoped-throttler.guard';
 
 export const LOGIN_THROTTLE_OPTIONS = Symbol('LOGIN_THROTTLE_OPTIONS');
 export const LOGIN_THROTTLE_STORAGE = Symbol('LOGIN_THROTTLE_STORAGE');
 
-const ipOf = (req: Record<string, any>): string => String(req.ip ?? req.socket?.remoteAddress ?? 'unknown');
 const usernameOf = (req: Record<string, any>): string =>
   typeof req.body?.username === 'string' ? req.body.username.trim().toLowerCase().slice(0, 64) : '';
 
@@ -22,7 +22,7 @@ export const loginThrottleOptions: ThrottlerModuleOptions = {
  * and would hand these limits to any app-wide ThrottlerGuard). Used only on POST /auth/login.
  */
 @Injectable()
-export class LoginThrottleGuard extends ThrottlerGuard {
+export class LoginThrottleGuard extends ScopedThrottlerGuard {
   constructor(
     @Inject(LOGIN_THROTTLE_OPTIONS) options: ThrottlerModuleOptions,
     @Inject(LOGIN_THROTTLE_STORAGE) storage: ThrottlerStorage,
@@ -31,10 +31,7 @@ export class LoginThrottleGuard extends ThrottlerGuard {
     super(options, storage, reflector);
   }
 
-  protected override async throwThrottlingException(_context: ExecutionContext, limit: ThrottlerLimitDetail): Promise<void> {
-    throw new HttpException(
-      { code: 'AUTH.TOO_MANY_ATTEMPTS', detail: `Too many login attempts; try again in ${limit.timeToBlockExpire} s` },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+  protected tooMany(secondsLeft: number) {
+    return { code: 'AUTH.TOO_MANY_ATTEMPTS', detail: `Too many login attempts; try again in ${secondsLeft} s` };
   }
 }

@@ -1,11 +1,11 @@
-import { HttpException, HttpStatus, Inject, Injectable, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
+import type { ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
+import { clientAddress as ipOf, ScopedThrottlerGuard } from '../http/scoped-throttler.guard';
 
 export const OBJECTION_THROTTLE_OPTIONS = Symbol('OBJECTION_THROTTLE_OPTIONS');
 export const OBJECTION_THROTTLE_STORAGE = Symbol('OBJECTION_THROTTLE_STORAGE');
 
-const ipOf = (req: Record<string, any>): string => String(req.ip ?? req.socket?.remoteAddress ?? 'unknown');
 const noticeOf = (req: Record<string, any>): string => String(req.params?.noticeId ?? '').slice(0, 64);
 
 /**
@@ -21,7 +21,7 @@ export const objectionThrottleOptions: ThrottlerModuleOptions = {
 
 /** @nestjs/throttler's guard on its own options and storage, as LoginThrottleGuard does (no global module). */
 @Injectable()
-export class ObjectionThrottleGuard extends ThrottlerGuard {
+export class ObjectionThrottleGuard extends ScopedThrottlerGuard {
   constructor(
     @Inject(OBJECTION_THROTTLE_OPTIONS) options: ThrottlerModuleOptions,
     @Inject(OBJECTION_THROTTLE_STORAGE) storage: ThrottlerStorage,
@@ -30,10 +30,7 @@ export class ObjectionThrottleGuard extends ThrottlerGuard {
     super(options, storage, reflector);
   }
 
-  protected override async throwThrottlingException(_context: ExecutionContext, limit: ThrottlerLimitDetail): Promise<void> {
-    throw new HttpException(
-      { code: 'NOTICE.TOO_MANY_OBJECTIONS_FROM_CLIENT', detail: `Too many objections from this address; try again in ${limit.timeToBlockExpire} s` },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+  protected tooMany(secondsLeft: number) {
+    return { code: 'NOTICE.TOO_MANY_OBJECTIONS_FROM_CLIENT', detail: `Too many objections from this address; try again in ${secondsLeft} s` };
   }
 }
