@@ -16,3 +16,4 @@ export * as meeting from './meeting';
 export * as notice from './notice';
 export * as evaluationRound from './evaluation-round';
 export * as assessment from './assessment';
+export * as webhookDelivery from './webhook-delivery';
