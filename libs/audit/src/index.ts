@@ -2,3 +2,8 @@ export * from './log-pages';
 export * from './verify-log';
 export * from './notice-digest';
 export * from './timeline';
+export * from './moment';
+export * from './lists-at';
+export * from './lists-diff';
+export * from './community-diff';
+export * from './read-model-digest';

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { logPages } from '@cobuild/audit';
 import { contentDigest, type RecordedEvent } from '@cobuild/event-store';
 import { UsageError } from '../usage-error';
+import { listsForOptions, writeLists } from './lists.command';
 import { progress, withStore } from './with-store';
 
 /** Personal secrets that never leave the store; their events keep their digest, so chains stay checkable. */
@@ -36,7 +37,16 @@ export function exportCommand(audit: Command): void {
     .description('write the whole log, or one community\'s history, as JSON Lines (one event a line, with metadata and hashes)')
     .option('--community <id>', "only this community's events")
     .option('--out <file>', 'write to a file instead of standard output')
-    .action(async (opts: { community?: string; out?: string }) => {
+    .option('--lists', "instead of the log: the community's three lists as CSV, as of --at <instant> or --position <n>")
+    .option('--at <instant>', 'with --lists: an instant with its offset, e.g. 2026-06-30T00:00+08:00')
+    .option('--position <n>', 'with --lists: a log position')
+    .action(async (opts: { community?: string; out?: string; lists?: boolean; at?: string; position?: string }) => {
+      if (opts.lists) {
+        const result = await withStore((store) => listsForOptions(store, opts));
+        await writeLists(result, 'csv', opts.out);
+        return;
+      }
+      if (opts.at !== undefined || opts.position !== undefined) throw new UsageError('--at and --position go with --lists');
       if (opts.community !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/.test(opts.community))
         throw new UsageError(`--community: "${opts.community}" is not a community id`);
       const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;

@@ -1,9 +1,32 @@
 import { createEventStore, type EventStore } from '@cobuild/event-store';
-import { loadConfig } from '../../../common/src/config';
+import { loadConfig, type AppConfig } from '../../../common/src/config';
+
+/** An event store that cannot be opened: the CLI prints the message (where, and why) and exits 1. */
+export class StoreOpenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreOpenError';
+  }
+}
+
+/** where the store is, for messages (never the password of a URL) */
+function whereIs(c: AppConfig['eventStore']): string {
+  if (c.kind === 'embedded') return `the embedded store in ${c.dataDir}`;
+  const url = c.kind === 'postgres' ? c.postgresUrl : c.kurrentdbUrl;
+  return `the ${c.kind} store at ${(url ?? '').replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')}`;
+}
 
 /** Opens the configured event store for one command and closes it afterwards. */
 export async function withStore<T>(fn: (store: EventStore) => Promise<T>): Promise<T> {
-  const store = await createEventStore(loadConfig().eventStore);
+  const config = loadConfig().eventStore;
+  let store: EventStore;
+  try {
+    store = await createEventStore(config);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'EEXIST' || err.code === 'ENOTDIR' ? 'COBUILD_DATA_DIR is not a folder' : String(err.message).replace(/^Event store unavailable: /, '');
+    throw new StoreOpenError(`cannot open ${whereIs(config)}: ${why}`);
+  }
   try {
     return await fn(store);
   } finally {

@@ -1,0 +1,33 @@
+import type { EventStore } from '@cobuild/event-store';
+import { asOf, needsListProjection, queryDocuments, resourcesListProjection, tasksListProjection, type DocumentProjection, type NeedListItem, type ResourceListItem, type TaskListItem } from '@cobuild/projections';
+
+/** The three lists (需求清单, 资源清单, 项目清单) of one community, each in its list order. */
+export interface ThreeLists {
+  needs: NeedListItem[];
+  resources: ResourceListItem[];
+  tasks: TaskListItem[];
+}
+
+export type ListName = keyof ThreeLists;
+
+export const LIST_NAMES: readonly ListName[] = ['needs', 'resources', 'tasks'];
+
+const PROJECTIONS: { [K in ListName]: DocumentProjection<ThreeLists[K][number]> } = {
+  needs: needsListProjection,
+  resources: resourcesListProjection,
+  tasks: tasksListProjection,
+};
+
+async function oneList<D>(store: Pick<EventStore, 'readAll'>, projection: DocumentProjection<D>, communityId: string, position: number): Promise<D[]> {
+  const docs = await asOf(store, projection, communityId, position);
+  return queryDocuments(docs, { communityId, limit: Number.MAX_SAFE_INTEGER }).items;
+}
+
+/** The community's three lists as they stood at a log position, folded from its events alone (as the API's as-of lists are). */
+export async function listsAt(store: Pick<EventStore, 'readAll'>, communityId: string, position: number): Promise<ThreeLists> {
+  return {
+    needs: await oneList(store, PROJECTIONS.needs, communityId, position),
+    resources: await oneList(store, PROJECTIONS.resources, communityId, position),
+    tasks: await oneList(store, PROJECTIONS.tasks, communityId, position),
+  };
+}
