@@ -24,9 +24,11 @@ export async function readModelDigest(read: ReadStore, projections: readonly Doc
   const hash = createHash('sha256');
   const rows: Record<string, number> = {};
   const positions: Record<string, number> = {};
-  const checkpoints = await read.checkpoints();
+  // read-only: a schema the projector never created digests as empty read models
+  const [exists] = await read.driver.query<{ t: string | null }>(`SELECT to_regclass($1) AS t`, [`${read.schema}.checkpoints`]);
+  const checkpoints = exists?.t ? await read.checkpoints() : [];
   for (const p of [...projections].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const generation = await read.active(p.name);
+    const generation = exists?.t ? await read.active(p.name) : null;
     positions[p.name] = checkpoints.find((c) => c.projection === p.name && c.generation === generation)?.position ?? 0;
     rows[p.name] = 0;
     if (generation === null) continue;
