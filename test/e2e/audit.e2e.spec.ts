@@ -41,4 +41,23 @@ describe('audit views over HTTP', () => {
     await h.get(`/audit/communities/${w.communities[0]}/history?limit=0`, auditor).expect(400);
     await h.get(`/audit/communities/${w.communities[0]}/history?after=-3`, auditor).expect(400);
   });
+
+  it("diffs a community's lists between two moments: the rejected need is added, then its status changed", async () => {
+    const auditor = await h.as('auditor', w.districtId);
+    const timeline = (await h.get(`/audit/streams/need-${needId}/timeline`, auditor).expect(200)).body as Array<{ position: number }>;
+    const [submitted, rejected] = timeline.map((e) => e.position);
+    const res = await h.get(`/audit/communities/${w.communities[0]}/diff?from=${submitted - 1}&to=${rejected}`, auditor).expect(200);
+    expect(res.body.from).toMatchObject({ position: submitted - 1 });
+    expect(res.body.lists.needs.added).toEqual([expect.objectContaining({ id: needId, status: 'rejected', reason: '不属于社区职责' })]);
+    const changed = await h.get(`/audit/communities/${w.communities[0]}/diff?from=${submitted}&to=${new Date().toISOString()}`, auditor).expect(200);
+    expect(changed.body.lists.needs.changed).toEqual([
+      { id: needId, fields: expect.arrayContaining([{ field: 'status', before: 'submitted', after: 'rejected' }, { field: 'reason', before: null, after: '不属于社区职责' }]) },
+    ]);
+    expect(changed.body.lists.needs.added).toEqual([]);
+    for (const [query, field] of [['from=march&to=1', 'from'], ['from=1', 'to'], ['from=1&to=99999999', 'to'], ['from=1&to=2999-01-01T00:00Z', 'to']]) {
+      const bad = await h.get(`/audit/communities/${w.communities[0]}/diff?${query}`, auditor).expect(400);
+      expect([query, bad.body.errors?.[0]?.field]).toEqual([query, field]);
+    }
+    await h.get(`/audit/communities/${w.communities[0]}/diff?from=0&to=1`, await h.as('auditor', 'd-other')).expect(403);
+  });
 });
