@@ -14,9 +14,18 @@ const PG = process.env.COBUILD_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.
 const COMMUNITIES = Number(process.env.BENCH_COMMUNITIES ?? 500);
 const SIZE = { needs: Number(process.env.BENCH_NEEDS ?? 600), pledges: 20, tasks: Number(process.env.BENCH_TASKS ?? 200) };
 const stamp = Date.now();
+/** BENCH_CITY=<schema>: write the city into that schema once and reuse it on later runs (it is then kept, not dropped) */
+const CITY_SCHEMA = process.env.BENCH_CITY ?? `bench_city_${stamp}`;
+const KEEP_CITY = process.env.BENCH_CITY !== undefined;
+let reused = false;
 
-async function city(schema: string, communities: number): Promise<SqlEventStore> {
+async function city(schema: string, communities: number, reuse = false): Promise<SqlEventStore> {
   const store = await SqlEventStore.open(new PgDriver({ connectionString: PG, max: 20 }), { schema });
+  if (reuse && (await store.headPosition()) > 0) {
+    console.log(`  reusing the city in schema ${schema}`);
+    reused = true;
+    return store;
+  }
   for (let c = 0; c < communities; c++) {
     await writeCommunity(store, `c${c}`, SIZE);
     if (c % 50 === 49) console.log(`  ${c + 1} communities, ${fmt(await store.headPosition())} events`);
@@ -38,9 +47,10 @@ async function asOfAll(store: SqlEventStore, communityId: string, position: numb
 
 async function main(): Promise<void> {
   console.log(`bench:projections — writing a city of ${COMMUNITIES} communities…`);
-  const [store, writeSeconds] = await timed(() => city(`bench_city_${stamp}`, COMMUNITIES));
+  const [store, writeSeconds] = await timed(() => city(CITY_SCHEMA, COMMUNITIES, KEEP_CITY));
   const head = await store.headPosition();
-  console.log(`${fmt(head)} events written in ${writeSeconds.toFixed(0)} s`);
+  const written = reused ? `written earlier (reused from schema ${CITY_SCHEMA})` : `written in ${writeSeconds.toFixed(0)} s`;
+  console.log(`${fmt(head)} events ${written}`);
 
   // floor: read the whole log, page by page, as the projector does
   const [read, floorSeconds] = await timed(async () => {
@@ -72,7 +82,7 @@ async function main(): Promise<void> {
     const p = new Pool({ connectionString: PG, max: 1 });
     try {
       const v = (await p.query('SHOW server_version')).rows[0].server_version as string;
-      for (const s of [`bench_city_${stamp}`, `bench_read_${stamp}`, `bench_alone_${stamp}`]) await p.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+      for (const s of [...(KEEP_CITY ? [] : [CITY_SCHEMA]), `bench_read_${stamp}`, `bench_alone_${stamp}`]) await p.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
       return v;
     } finally {
       await p.end();
@@ -106,10 +116,11 @@ async function main(): Promise<void> {
     ],
   );
   console.log(`\n${figures}\n\n${asOfTable}\n\n${summary}\n`);
+  if (process.env.BENCH_REPORT === '0') return console.log('BENCH_REPORT=0: docs/benchmarks.md left as it was');
   writeSection(
     'Projections (npm run bench:projections)',
     `${machine({ PostgreSQL: `${pgVersion} (local server)` })}
-- city: ${COMMUNITIES} communities × (${SIZE.needs} needs, ${SIZE.pledges} pledges, ${SIZE.tasks} tasks carried by the real deciders through submit/list/match/allocate/propose/accept/progress/complete/verify) = ${fmt(head)} events, written in ${writeSeconds.toFixed(0)} s.
+- city: ${COMMUNITIES} communities × (${SIZE.needs} needs, ${SIZE.pledges} pledges, ${SIZE.tasks} tasks carried by the real deciders through submit/list/match/allocate/propose/accept/progress/complete/verify) = ${fmt(head)} events, ${written}.
 - read models: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}.
 
 ${figures}

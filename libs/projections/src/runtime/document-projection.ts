@@ -14,7 +14,10 @@ export interface DocumentProjection<D = Record<string, unknown>> {
   readonly categories: readonly string[];
   /** the documents an event touches */
   keysOf(event: RecordedEvent): string[];
-  /** the next state of one document; null removes it */
+  /**
+   * the next state of one document; null removes it. It may change `doc` in place and return it:
+   * the caller owns it (the projector hands each batch a fresh copy of every document it touches)
+   */
   evolve(doc: D | null, event: RecordedEvent, key: string): D | null;
   /** how the document is found and ordered in lists */
   index(doc: D): DocumentIndex;

@@ -1,5 +1,6 @@
-import type { EventStore, RecordedEvent } from '@cobuild/event-store';
+import { categoryOf, type EventStore, type RecordedEvent } from '@cobuild/event-store';
 import type { SqlTx } from '../../../event-store/src/sql/sql-driver';
+import { DocumentCache } from './document-cache';
 import type { DocumentProjection } from './document-projection';
 import type { ReadStore } from './read-store';
 
@@ -12,16 +13,24 @@ interface Generation {
 }
 
 export interface EngineOptions {
+  /** events per batch when close to the head (default 2,000) */
   batchSize?: number;
+  /** events per batch when further behind than one batch (default: batchSize if given, else 10,000) */
+  catchUpBatchSize?: number;
+  /** characters of serialised documents kept in memory between batches (default 64 Mi) */
+  cacheChars?: number;
   idleMs?: number;
   onError?: (e: unknown) => void;
   onBatch?: (info: { position: number; events: number }) => void;
 }
 
 /**
- * Runs the document projections from the log. Each batch is applied in ONE transaction that also
- * moves the checkpoints of the generations it touched (with a compare-and-set on the old
- * position), so a crash at any point leaves rows and checkpoints consistent: exactly-once effects.
+ * Runs the document projections from the log. Each generation applies a batch in ONE transaction
+ * that also moves its checkpoint (with a compare-and-set on the old position), so a crash at any
+ * point leaves every generation's rows and checkpoint consistent: exactly-once effects. The
+ * generations of a batch commit side by side (each resumes from its own checkpoint). Documents
+ * stay in memory between batches (DocumentCache): evolve gets a fresh copy of each once per
+ * batch, each is written once per batch, and a generation built from the start reads no rows.
  * A projection whose version changed, or that `requestRebuild` asked for, is built as a new
  * generation beside the serving one, from the start of the log, and swapped in once caught up.
  */
@@ -31,13 +40,17 @@ export class ProjectionEngine {
   private wake: (() => void) | null = null;
   private lastPosition = 0;
   private lastAppliedAt = 0;
+  private readonly cache: DocumentCache;
+  private ahead: { after: number; size: number; page: Promise<RecordedEvent[]> } | null = null;
 
   constructor(
     private readonly events: Pick<EventStore, 'readAll' | 'headPosition'>,
     private readonly read: ReadStore,
     private readonly projections: readonly DocumentProjection<any>[],
     private readonly options: EngineOptions = {},
-  ) {}
+  ) {
+    this.cache = new DocumentCache(options.cacheChars);
+  }
 
   /** position up to which every serving projection has applied the log */
   get position(): number {
@@ -119,59 +132,122 @@ export class ProjectionEngine {
       return false;
     }
     const from = Math.min(...behind.map((g) => g.position));
-    const categories = [...new Set(behind.flatMap((g) => g.projection.categories))];
-    const batch = await this.events.readAll({ after: from, maxCount: this.options.batchSize ?? 2000, filter: { categories }, upcast: true });
+    // far behind (a rebuild, a long stop): bigger batches, each document written once per batch
+    const size = head - from > this.batchSize ? this.catchUpBatchSize : this.batchSize;
+    const batch = await this.page(from, size);
     // nothing of interest up to the head: every generation behind just moves to the head
-    const upTo = batch.length > 0 && batch.length === (this.options.batchSize ?? 2000) ? batch[batch.length - 1].position : head;
-    await this.read.driver.transaction(async (tx) => {
-      for (const g of behind) await this.apply(tx, g, batch.filter((e) => e.position > g.position && e.position <= upTo), upTo);
+    const full = batch.length === size;
+    const upTo = batch.length > 0 && full ? batch[batch.length - 1].position : head;
+    // read the next page while this one is applied
+    if (full) this.prefetch(upTo, size);
+    // each generation in a transaction of its own, with its checkpoint, side by side: one's rows
+    // are written while the next one's events are folded
+    const outcomes = await Promise.allSettled(
+      behind.map((g) => this.read.driver.transaction((tx) => this.apply(tx, g, batch.filter((e) => e.position > g.position && e.position <= upTo), upTo))),
+    );
+    let failure: unknown = null;
+    outcomes.forEach((o, i) => {
+      if (o.status === 'fulfilled') this.cache.commit(genKey(behind[i]), upTo, o.value);
+      else {
+        this.cache.dropGeneration(genKey(behind[i]));
+        failure ??= o.reason;
+      }
     });
+    if (failure) throw failure;
     this.lastAppliedAt = Date.now();
     this.options.onBatch?.({ position: upTo, events: batch.length });
     return true;
   }
 
-  private async apply(tx: SqlTx, g: Generation, events: RecordedEvent[], upTo: number): Promise<void> {
+  private get batchSize(): number {
+    return this.options.batchSize ?? 2000;
+  }
+
+  private get catchUpBatchSize(): number {
+    return this.options.catchUpBatchSize ?? this.options.batchSize ?? 10_000;
+  }
+
+  /**
+   * One page of the log after `after`, unfiltered: the projections pick their categories in
+   * memory. (A category filter over most of the log makes PostgreSQL collect every later row of
+   * those categories for each page: rebuilds went quadratic.) A prefetched page is used only when
+   * it was full: a short one may predate events committed since.
+   */
+  private async page(after: number, size: number): Promise<RecordedEvent[]> {
+    const ahead = this.ahead;
+    this.ahead = null;
+    if (ahead && ahead.after === after && ahead.size === size) {
+      const page = await ahead.page.catch(() => null);
+      if (page && page.length === size) return page;
+    }
+    return this.events.readAll({ after, maxCount: size, upcast: true });
+  }
+
+  private prefetch(after: number, size: number): void {
+    const page = this.events.readAll({ after, maxCount: size, upcast: true });
+    page.catch(() => undefined);
+    this.ahead = { after, size, page };
+  }
+
+  /** applies a generation's events in the batch's transaction; returns the documents written (JSON; null: removed) */
+  private async apply(tx: SqlTx, g: Generation, events: RecordedEvent[], upTo: number): Promise<Map<string, string | null>> {
     const s = this.read.schema;
     const p = g.projection;
+    const gen = genKey(g);
+    const { complete } = this.cache.use(gen, g.position);
     const touched = new Map<string, RecordedEvent[]>();
     for (const e of events) {
-      if (!p.categories.includes(e.streamId.slice(0, e.streamId.indexOf('-')))) continue;
+      if (!p.categories.includes(categoryOf(e.streamId))) continue;
       for (const key of p.keysOf(e)) {
-        const list = touched.get(key) ?? [];
-        list.push(e);
-        touched.set(key, list);
+        const list = touched.get(key);
+        if (list) list.push(e);
+        else touched.set(key, [e]);
       }
     }
+    const written = new Map<string, string | null>();
     if (touched.size > 0) {
-      const keys = [...touched.keys()];
-      const existing = new Map(
-        (await tx.query<{ key: string; doc: unknown }>(
-          `SELECT key, doc FROM ${s}.documents WHERE projection = $1 AND generation = $2 AND key = ANY ($3::text[])`,
-          [p.name, g.generation, keys],
-        )).map((r) => [r.key, r.doc]),
+      const missing = complete ? [] : [...touched.keys()].filter((k) => !this.cache.has(gen, k));
+      const loaded = new Map<string, unknown>(
+        missing.length === 0
+          ? []
+          : (await tx.query<{ key: string; doc: unknown }>(
+              `SELECT key, doc FROM ${s}.documents WHERE projection = $1 AND generation = $2 AND key = ANY ($3::text[])`,
+              [p.name, g.generation, missing],
+            )).map((r) => [r.key, r.doc]),
       );
-      const upserts: Array<{ key: string; community: string | null; status: string | null; s1: string; s2: string; doc: unknown }> = [];
+      // rows known to be new are plain inserts; the others replace what is there
+      const rows: string[] = [];
+      const inserts: string[] = [];
       const deletes: string[] = [];
       for (const [key, list] of touched) {
-        let doc = existing.get(key) ?? null;
+        const cached = this.cache.get(gen, key);
+        // a working copy of its own for evolve, parsed once per batch
+        let doc = cached === undefined ? (loaded.get(key) ?? null) : cached === null ? null : JSON.parse(cached);
+        const existed = cached === undefined ? loaded.has(key) : cached !== null;
         for (const e of list) doc = p.evolve(doc, e, key);
-        if (doc === null) deletes.push(key);
-        else {
-          const ix = p.index(doc);
-          upserts.push({ key, community: ix.communityId, status: ix.status, s1: ix.sort[0], s2: ix.sort[1], doc });
+        if (doc === null) {
+          if (existed) deletes.push(key);
+          written.set(key, null);
+          continue;
         }
+        const json = JSON.stringify(doc);
+        written.set(key, json);
+        if (json === cached) continue; // unchanged: no write
+        const ix = p.index(doc);
+        (existed ? rows : inserts).push(`{"key":${JSON.stringify(key)},"community":${JSON.stringify(ix.communityId)},"status":${JSON.stringify(ix.status)},"s1":${JSON.stringify(ix.sort[0])},"s2":${JSON.stringify(ix.sort[1])},"doc":${json}}`);
       }
       if (deletes.length)
         await tx.query(`DELETE FROM ${s}.documents WHERE projection = $1 AND generation = $2 AND key = ANY ($3::text[])`, [p.name, g.generation, deletes]);
-      if (upserts.length)
-        await tx.query(
-          `INSERT INTO ${s}.documents (projection, generation, key, community_id, status, sort1, sort2, doc)
+      const insert = `INSERT INTO ${s}.documents (projection, generation, key, community_id, status, sort1, sort2, doc)
            SELECT $1, $2, x.key, x.community, x.status, x.s1, x.s2, x.doc
-             FROM jsonb_to_recordset($3::jsonb) AS x(key text, community text, status text, s1 text, s2 text, doc jsonb)
+             FROM jsonb_to_recordset($3::jsonb) AS x(key text, community text, status text, s1 text, s2 text, doc jsonb)`;
+      if (inserts.length) await tx.query(insert, [p.name, g.generation, `[${inserts.join(',')}]`]);
+      if (rows.length)
+        await tx.query(
+          `${insert}
            ON CONFLICT (projection, generation, key) DO UPDATE
              SET community_id = EXCLUDED.community_id, status = EXCLUDED.status, sort1 = EXCLUDED.sort1, sort2 = EXCLUDED.sort2, doc = EXCLUDED.doc`,
-          [p.name, g.generation, JSON.stringify(upserts)],
+          [p.name, g.generation, `[${rows.join(',')}]`],
         );
     }
     // compare-and-set: a second projector that applied the same batch meanwhile makes this fail (and roll back)
@@ -180,6 +256,7 @@ export class ProjectionEngine {
       [p.name, g.generation, g.position, upTo],
     );
     if (moved.length !== 1) throw new Error(`projection ${p.name} generation ${g.generation} moved under us; retrying from its checkpoint`);
+    return written;
   }
 
   private async generations(): Promise<Generation[]> {
@@ -209,6 +286,7 @@ export class ProjectionEngine {
         await tx.query(`DELETE FROM ${s}.documents WHERE projection = $1 AND generation < $2`, [g.projection.name, g.generation]);
         await tx.query(`DELETE FROM ${s}.checkpoints WHERE projection = $1 AND generation < $2`, [g.projection.name, g.generation]);
       });
+      for (const old of gens) if (old.projection.name === g.projection.name && old.generation < g.generation) this.cache.dropGeneration(genKey(old));
       g.active = true;
     }
   }
@@ -231,3 +309,5 @@ export class ProjectionEngine {
     });
   }
 }
+
+const genKey = (g: Generation) => `${g.projection.name}#${g.generation}`;

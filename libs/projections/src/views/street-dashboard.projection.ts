@@ -45,114 +45,142 @@ const empty = (communityId: string): DashboardDoc => ({
   units: {},
 });
 
-const without = <T>(o: Record<string, T>, k: string): Record<string, T> => {
-  const { [k]: _gone, ...rest } = o;
-  return rest;
-};
-
+/**
+ * Changes the document in place (the caller owns it: the projector hands evolve a working copy per
+ * batch, the as-of fold its own map): copying its maps on every event made rebuilds quadratic in
+ * a community's open items.
+ */
 function evolve(prev: DashboardDoc | null, e: RecordedEvent, key: string): DashboardDoc {
   const d = e.data as Data;
   const s = prev ?? empty(key.slice('community:'.length));
-  const need = (over: Partial<DashboardDoc['needs']>) => ({ ...s, needs: { ...s.needs, ...over } });
-  const openNeed = (status: string) =>
-    s.needs.open[d.needId] ? need({ open: { ...s.needs.open, [d.needId]: { ...s.needs.open[d.needId], status } } }) : s;
-  const task = (over: Partial<DashboardDoc['tasks']>) => ({ ...s, tasks: { ...s.tasks, ...over } });
+  const openNeed = (status: string) => {
+    const n = s.needs.open[d.needId];
+    if (n) n.status = status;
+  };
   const setTask = (over: Partial<DashboardDoc['tasks']['open'][string]>) => {
     const was = s.tasks.open[d.taskId] ?? { status: 'proposed', deadline: null, overdue: false };
-    return task({ open: { ...s.tasks.open, [d.taskId]: { ...was, ...over } } });
+    s.tasks.open[d.taskId] = { ...was, ...over };
   };
-  const pledge = (over: Partial<DashboardDoc['pledges'][string]>) =>
-    s.pledges[d.pledgeId] ? { ...s, pledges: { ...s.pledges, [d.pledgeId]: { ...s.pledges[d.pledgeId], ...over } } } : s;
-  const unit = (over: Partial<DashboardDoc['units'][string]>) => ({
-    ...s,
-    units: { ...s.units, [d.unitId]: { ...(s.units[d.unitId] ?? { unitName: null, registered: false, verifiedYears: [] }), ...over } },
-  });
+  const pledge = (over: Partial<DashboardDoc['pledges'][string]>) => {
+    if (s.pledges[d.pledgeId]) s.pledges[d.pledgeId] = { ...s.pledges[d.pledgeId], ...over };
+  };
+  const unit = (over: Partial<DashboardDoc['units'][string]>) => {
+    s.units[d.unitId] = { ...(s.units[d.unitId] ?? { unitName: null, registered: false, verifiedYears: [] }), ...over };
+  };
   switch (e.type) {
     case 'CommunityRegistered':
-      return { ...s, name: d.name, streetId: d.streetId, districtId: d.districtId };
+      s.name = d.name;
+      s.streetId = d.streetId;
+      s.districtId = d.districtId;
+      break;
     case 'CommunityRenamed':
-      return { ...s, name: d.name };
+      s.name = d.name;
+      break;
     // needs
     case 'NeedSubmitted':
-      return need({ open: { ...s.needs.open, [d.needId]: { status: 'submitted', wantedBy: d.wantedBy ?? null } } });
+      s.needs.open[d.needId] = { status: 'submitted', wantedBy: d.wantedBy ?? null };
+      break;
     case 'NeedListed':
     case 'NeedReturnedToList':
-      return openNeed('listed');
+      openNeed('listed');
+      break;
     case 'NeedMatched':
-      return openNeed('matched');
+      openNeed('matched');
+      break;
     case 'NeedFulfilled':
-      return need({ met: s.needs.met + 1, open: without(s.needs.open, d.needId) });
+      s.needs.met += 1;
+      delete s.needs.open[d.needId];
+      break;
     case 'NeedRejected':
     case 'NeedMerged':
     case 'NeedWithdrawn':
     case 'NeedClosedUnfulfilled':
-      return s.needs.open[d.needId] ? need({ closedUnmet: s.needs.closedUnmet + 1, open: without(s.needs.open, d.needId) }) : s;
+      if (s.needs.open[d.needId]) {
+        s.needs.closedUnmet += 1;
+        delete s.needs.open[d.needId];
+      }
+      break;
     // tasks
     case 'TaskProposed':
-      return setTask({ status: 'proposed' });
+      setTask({ status: 'proposed' });
+      break;
     case 'TaskClaimed':
-      return setTask({ status: 'claimed', deadline: d.proposedDeadline ?? null });
+      setTask({ status: 'claimed', deadline: d.proposedDeadline ?? null });
+      break;
     case 'TaskClaimConfirmed':
     case 'TaskAssigned':
     case 'TaskReassigned':
-      return setTask({ status: 'assigned', deadline: d.deadline, overdue: false });
+      setTask({ status: 'assigned', deadline: d.deadline, overdue: false });
+      break;
     case 'TaskAccepted':
-      return setTask({ status: 'accepted' });
+      setTask({ status: 'accepted' });
+      break;
     case 'TaskProgressReported':
-      return s.tasks.open[d.taskId] ? setTask({ status: 'in_progress' }) : s;
+      if (s.tasks.open[d.taskId]) setTask({ status: 'in_progress' });
+      break;
     case 'TaskReopenedForRework':
     case 'TaskCompletionRejected':
-      return setTask({ status: 'in_progress' });
+      setTask({ status: 'in_progress' });
+      break;
     case 'TaskDeadlineExtended':
-      return s.tasks.open[d.taskId] ? setTask({ deadline: d.deadline, overdue: false }) : s;
+      if (s.tasks.open[d.taskId]) setTask({ deadline: d.deadline, overdue: false });
+      break;
     case 'TaskBecameOverdue':
-      return s.tasks.open[d.taskId] ? setTask({ overdue: true, deadline: d.deadline }) : s;
+      if (s.tasks.open[d.taskId]) setTask({ overdue: true, deadline: d.deadline });
+      break;
     case 'TaskCompleted':
     case 'TaskClaimRejected':
     case 'TaskDeclined':
     case 'TaskCancelled':
     case 'TaskClosed':
-      return task({ open: without(s.tasks.open, d.taskId) });
+      delete s.tasks.open[d.taskId];
+      break;
     case 'TaskVerified': {
-      const next = task({ verified: s.tasks.verified + 1, open: without(s.tasks.open, d.taskId) });
+      s.tasks.verified += 1;
+      delete s.tasks.open[d.taskId];
       const r = d.responsible as Data | undefined;
-      if (r?.kind !== 'unit' || !r.unitId) return next;
+      if (r?.kind !== 'unit' || !r.unitId) break;
       const year = shanghaiYear(e.metadata.occurredAt);
-      const was = next.units[r.unitId] ?? { unitName: null, registered: false, verifiedYears: [] };
-      const verifiedYears = was.verifiedYears.includes(year) ? was.verifiedYears : [...was.verifiedYears, year];
-      return { ...next, units: { ...next.units, [r.unitId]: { ...was, verifiedYears } } };
+      const was = s.units[r.unitId] ?? { unitName: null, registered: false, verifiedYears: [] };
+      s.units[r.unitId] = { ...was, verifiedYears: was.verifiedYears.includes(year) ? was.verifiedYears : [...was.verifiedYears, year] };
+      break;
     }
     case 'TaskEscalated':
-      return { ...s, escalations: { ...s.escalations, [d.escalationId]: { taskId: d.taskId, to: d.to, status: 'waiting', escalatedAt: d.escalatedAt ?? e.metadata.occurredAt } } };
+      s.escalations[d.escalationId] = { taskId: d.taskId, to: d.to, status: 'waiting', escalatedAt: d.escalatedAt ?? e.metadata.occurredAt };
+      break;
     case 'TaskEscalationAccepted':
-      return s.escalations[d.escalationId] ? { ...s, escalations: { ...s.escalations, [d.escalationId]: { ...s.escalations[d.escalationId], status: 'accepted' } } } : s;
+      if (s.escalations[d.escalationId]) s.escalations[d.escalationId] = { ...s.escalations[d.escalationId], status: 'accepted' };
+      break;
     case 'TaskEscalationResolved':
-      return { ...s, escalations: without(s.escalations, d.escalationId) };
+      delete s.escalations[d.escalationId];
+      break;
     // pledges
     case 'ResourcePledged':
-      return {
-        ...s,
-        pledges: { ...s.pledges, [d.pledgeId]: { type: d.type, description: d.description, capacity: d.capacity, pledger: d.pledger, status: 'pledged', allocated: 0 } },
-      };
+      s.pledges[d.pledgeId] = { type: d.type, description: d.description, capacity: d.capacity, pledger: d.pledger, status: 'pledged', allocated: 0 };
+      break;
     case 'PledgeListed':
-      return pledge({ status: 'listed' });
+      pledge({ status: 'listed' });
+      break;
     case 'PledgeCapacityAllocated':
     case 'PledgeAllocationReleased':
-      return pledge({ allocated: d.allocated });
+      pledge({ allocated: d.allocated });
+      break;
     case 'PledgeRejected':
     case 'PledgeWithdrawn':
     case 'PledgeExpired':
-      return { ...s, pledges: without(s.pledges, d.pledgeId) };
+      delete s.pledges[d.pledgeId];
+      break;
     // registrations
     case 'UnitRegistered':
     case 'UnitAssignedToCommunity':
     case 'UnitRegistrationDetailsChanged':
-      return unit({ unitName: d.unitName, registered: true });
+      unit({ unitName: d.unitName, registered: true });
+      break;
     case 'UnitDeregistered':
-      return unit({ registered: false });
-    default:
-      return s;
+      unit({ registered: false });
+      break;
   }
+  return s;
 }
 
 export const streetDashboardProjection: DocumentProjection<DashboardDoc> = {
