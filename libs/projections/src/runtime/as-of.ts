@@ -1,4 +1,4 @@
-import type { EventStore } from '@cobuild/event-store';
+import { categoryOf, type EventStore, type RecordedEvent } from '@cobuild/event-store';
 import type { DocumentProjection, StoredDocument } from './document-projection';
 
 /**
@@ -12,17 +12,26 @@ export async function asOf<D>(
   position: number,
 ): Promise<StoredDocument<D>[]> {
   const docs = new Map<string, D | null>();
+  for (const e of await communityEventsUpTo(store, communityId, position)) {
+    if (!projection.categories.includes(categoryOf(e.streamId))) continue;
+    for (const key of projection.keysOf(e)) docs.set(key, projection.evolve(docs.get(key) ?? null, e, key));
+  }
+  return materialise(projection, docs);
+}
+
+/** One community's events up to a position, in log order. */
+export async function communityEventsUpTo(store: Pick<EventStore, 'readAll'>, communityId: string, position: number): Promise<RecordedEvent[]> {
+  const out: RecordedEvent[] = [];
   let after = 0;
   for (;;) {
-    // by community only: that walks the community's index; the categories are picked out here
+    // by community only: that walks the community's index; the categories are picked out by the caller
     // (adding them to the filter lets the planner prefer the category index and scan the city)
     const page = await store.readAll({ after, maxCount: 2000, filter: { communityId } });
     for (const e of page) {
-      if (e.position > position) return materialise(projection, docs);
-      if (!projection.categories.includes(e.streamId.slice(0, e.streamId.indexOf('-')))) continue;
-      for (const key of projection.keysOf(e)) docs.set(key, projection.evolve(docs.get(key) ?? null, e, key));
+      if (e.position > position) return out;
+      out.push(e);
     }
-    if (page.length < 2000) return materialise(projection, docs);
+    if (page.length < 2000) return out;
     after = page[page.length - 1].position;
   }
 }

@@ -88,6 +88,17 @@ export class ReadStore {
     return rows[0]?.doc ?? null;
   }
 
+  /** several documents of the active generation by key (absent keys are left out) */
+  async getMany<D>(projection: DocumentProjection<D>, keys: string[]): Promise<Map<string, D>> {
+    const generation = await this.active(projection.name);
+    if (generation === null || keys.length === 0) return new Map();
+    const rows = await this.driver.query<{ key: string; doc: D }>(
+      `SELECT key, doc FROM ${this.schema}.documents WHERE projection = $1 AND generation = $2 AND key = ANY ($3::text[])`,
+      [projection.name, generation, keys],
+    );
+    return new Map(rows.map((r) => [r.key, r.doc]));
+  }
+
   /** every document of the active generation (for comparisons and digests) */
   async all<D>(projection: DocumentProjection<D>, generation?: number): Promise<StoredDocument<D>[]> {
     const g = generation ?? (await this.active(projection.name));

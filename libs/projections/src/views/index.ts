@@ -7,6 +7,7 @@ import { streetDashboardProjection } from './street-dashboard.projection';
 export * from './local-year';
 export * from './scorecards.projection';
 export * from './scorecard-view';
+export * from './scorecard-as-of';
 export * from './street-dashboard.projection';
 export * from './notice-board.projection';
 export * from './inbox.projection';
