@@ -12,6 +12,7 @@ const schema = z
     COBUILD_POSTGRES_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     KURRENTDB_URL: z.string().regex(/^(kurrentdb|esdb|kdb|kurrent)(\+discover)?:\/\//, 'must be a kurrentdb:// or esdb:// URL').optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    COBUILD_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ (at most 64)').default('cobuild'),
     COBUILD_EVENT_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _').default('cobuild_events'),
     COBUILD_READ_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _').optional(),
     COBUILD_MAX_EVENT_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
@@ -49,6 +50,8 @@ export interface AppConfig {
     maxEventBytes: number;
   };
   redisUrl?: string;
+  /** the Redis key prefix of the BullMQ queues (worker and API must agree) */
+  queuePrefix: string;
   /** SQL schema of the read models (default: the event schema + `_read`) */
   readSchema: string;
   host: string;
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxEventBytes: c.COBUILD_MAX_EVENT_BYTES,
     },
     redisUrl: c.REDIS_URL,
+    queuePrefix: c.COBUILD_QUEUE_PREFIX,
     readSchema: c.COBUILD_READ_SCHEMA ?? `${c.COBUILD_EVENT_SCHEMA}_read`,
     host: c.HOST,
     port: c.PORT,
