@@ -12,6 +12,8 @@ import { firstStartNotice } from './auth';
 import { ApiMetrics } from './observability/metrics';
 import { bodyErrors, jsonBody, requestId, requireJson } from './http/http-middleware';
 import { ProblemDto } from './http/problem.dto';
+import { mountQueueDashboard } from './queues/mount-queue-dashboard';
+import { serveWebConsole } from './web/web-console';
 
 export const BODY_LIMIT = '256kb';
 
@@ -26,9 +28,11 @@ export async function createApi(config: AppConfig, options: { logs?: boolean } =
   app.use(requestId);
   app.use(app.get(ApiMetrics).middleware);
   app.use(helmet({ contentSecurityPolicy: false }));
+  serveWebConsole(app); // the web console at / (its own CSP); API routes are never shadowed
   app.use(requireJson);
   app.use(jsonBody(BODY_LIMIT));
   app.use(bodyErrors);
+  mountQueueDashboard(app); // /admin/queues: bull-board for district admins, behind the bearer auth
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -1,0 +1,3 @@
+export function AuditorPage({ query }: { query: URLSearchParams }) {
+  return <p className="empty">…</p>;
+}

@@ -1,0 +1,3 @@
+export function DashboardPage({ streetId }: { streetId: string }) {
+  return <p className="empty">…</p>;
+}

@@ -1,0 +1,3 @@
+export function EvaluationPage({ roundId }: { roundId: string | null }) {
+  return <p className="empty">…</p>;
+}

@@ -1,0 +1,3 @@
+export function InboxPage({ unitId }: { unitId: string }) {
+  return <p className="empty">…</p>;
+}

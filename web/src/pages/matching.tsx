@@ -1,0 +1,3 @@
+export function MatchingPage({ communityId }: { communityId: string }) {
+  return <p className="empty">…</p>;
+}

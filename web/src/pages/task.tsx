@@ -1,0 +1,3 @@
+export function TaskPage({ taskId }: { taskId: string }) {
+  return <p className="empty">…</p>;
+}
