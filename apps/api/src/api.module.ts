@@ -25,6 +25,7 @@ import { validationPipe } from './http/validation';
 import { NeedsModule } from './needs/needs.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { QueuesModule } from './queues/queues.module';
 
 const features = [
   CommandsModule,
@@ -41,6 +42,7 @@ const features = [
   ReadModelsModule,
   ListsModule,
   ViewsModule,
+  QueuesModule,
 ];
 
 /** The HTTP API: thin controllers around the command handler and the read models. */

@@ -36,7 +36,8 @@ export class BearerAuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(token: string): Promise<Principal | null> {
+  /** the principal of a bearer token (JWT or API token), or null; also used by the queue dashboard */
+  async authenticate(token: string): Promise<Principal | null> {
     if (isApiToken(token)) return this.accounts.verifyApiToken(token);
     let sub: unknown;
     try {

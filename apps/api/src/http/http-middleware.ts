@@ -42,7 +42,7 @@ export function bodyErrors(err: Error & { type?: string; status?: number; limit?
   next(err);
 }
 
-function sendProblem(req: Request, res: Response, body: ReturnType<typeof problem>): void {
+export function sendProblem(req: Request, res: Response, body: ReturnType<typeof problem>): void {
   const id = (req as Request & { id?: unknown }).id;
   res.status(body.status).type('application/problem+json').json({ ...body, instance: req.originalUrl, requestId: id === undefined ? undefined : String(id) });
 }
