@@ -1,6 +1,178 @@
-export function PublicBoardPage({ communityId }: { communityId: string; print: boolean }) {
-  return <p className="empty">{communityId}</p>;
+import { useState, type FormEvent } from 'react';
+import { api, enc } from '../api';
+import { useI18n } from '../i18n';
+import { NeedItem, ResourceItem, TaskItem } from '../lists';
+import { Link } from '../router';
+import { LIST_ROLES, useSession } from '../session';
+import type { ListAnswer, NeedRow, NoticeView, ResourceRow, TaskRow } from '../types';
+import { Badge, Busy, Card, Field, FormProblem, LoadError, Loading, useFetch, useSubmit } from '../ui';
+
+/** 公示栏: a community's published notices, for anyone, without signing in; ?print for the physical board. */
+export function PublicBoardPage({ communityId, print }: { communityId: string; print: boolean }) {
+  const { t } = useI18n();
+  const board = useFetch(() => api.get<{ communityId: string; notices: NoticeView[] }>(`/public/communities/${enc(communityId)}/notices`), [communityId]);
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <h1>{t('noticeBoard')} · <code>{communityId}</code></h1>
+        <div className="page-actions no-print">
+          <Link to={`/notice-board/${enc(communityId)}?print`} className="button">{t('print')}</Link>
+          <button onClick={board.reload}>{t('refresh')}</button>
+        </div>
+      </div>
+      {board.loading && !board.data ? <Loading /> : board.error ? <LoadError error={board.error} retry={board.reload} /> : (
+        <>
+          {board.data!.notices.length === 0 && <p className="empty">{t('none')}</p>}
+          {board.data!.notices.map((n) => <NoticeCard key={n.noticeId} n={n} print={print} onChange={board.reload} />)}
+        </>
+      )}
+      {!print && <PublishNoticeForm communityId={communityId} onDone={board.reload} />}
+      {print && <PrintNow />}
+    </div>
+  );
 }
-export function NoticePage({ noticeId }: { communityId: string; noticeId: string; print: boolean }) {
-  return <p className="empty">{noticeId}</p>;
+
+/** 发布公示, for the community's secretary: a snapshot of the lists (or decisions) at this moment of the log. */
+function PublishNoticeForm({ communityId, onDone }: { communityId: string; onDone: () => void }) {
+  const { t, label } = useI18n();
+  const s = useSession();
+  const form = useSubmit();
+  const [kind, setKind] = useState('periodic_lists');
+  const [title, setTitle] = useState('');
+  if (!s.scopes('community_secretary').includes(communityId)) return null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await form.run((k) => api.command(`/communities/${enc(communityId)}/notices`, { kind, title }, k))) {
+      setTitle('');
+      onDone();
+    }
+  };
+  return (
+    <Card title={t('publish')} className="no-print">
+      <form className="form" onSubmit={submit} noValidate data-testid="publish-form">
+        <div className="grid2">
+          <Field label={t('noticeKind')} errors={form.errorsOf('kind')}>
+            <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+              {['periodic_lists', 'meeting_decisions', 'completions', 'evaluation_results'].map((k) => <option key={k} value={k}>{label(k)}</option>)}
+            </select>
+          </Field>
+          <Field label={t('noticeTitle')} errors={form.errorsOf('title')}><input name="title" value={title} onChange={(e) => setTitle(e.target.value)} /></Field>
+        </div>
+        <FormProblem error={form.error} />
+        <div className="actions"><Busy busy={form.busy}>{t('publish')}</Busy></div>
+      </form>
+    </Card>
+  );
+}
+
+export function NoticePage({ communityId, noticeId, print }: { communityId: string; noticeId: string; print: boolean }) {
+  const notice = useFetch(() => api.get<NoticeView>(`/public/notices/${enc(noticeId)}`), [noticeId]);
+  const { t } = useI18n();
+  return (
+    <div className="stack">
+      <div className="no-print"><Link to={`/notice-board/${enc(communityId)}`}>← {t('noticeBoard')}</Link></div>
+      {notice.loading && !notice.data ? <Loading /> : notice.error ? <LoadError error={notice.error} /> : <NoticeCard n={notice.data!} print={print} onChange={notice.reload} withLists />}
+      {print && <PrintNow />}
+    </div>
+  );
+}
+
+function PrintNow() {
+  const { t } = useI18n();
+  return (
+    <div className="no-print actions">
+      <button className="primary" onClick={() => window.print()}>{t('print')}</button>
+    </div>
+  );
+}
+
+function NoticeCard({ n, print, onChange, withLists = false }: { n: NoticeView; print: boolean; onChange: () => void; withLists?: boolean }) {
+  const { t, label, date } = useI18n();
+  return (
+    <Card className="notice">
+      <article data-testid="notice">
+        <div className="row-head">
+          <h2><Link to={`/notice-board/${enc(n.communityId)}/${enc(n.noticeId)}`}>{n.title}</Link></h2>
+          <Badge value={n.status} />
+        </div>
+        <div className="notice-meta">
+          <span>{label(n.kind)}</span>
+          <span>{t('publishedAt')}: {date(n.publishedAt, true)}</span>
+          <span>{t('objectionPeriod')}: {date(n.publishedAt)} {t('until')} {date(n.objectionPeriodEndsAt, true)}</span>
+          <span>{n.status === 'open' ? t('noticeOpen') : t('noticeClosed')}</span>
+        </div>
+        <p className="digest">{t('logPosition')} {n.logPosition} · {t('digest')}: {n.digest}</p>
+        {withLists && <NoticeLists communityId={n.communityId} position={n.logPosition} />}
+        <h3>{t('objections')} ({n.objections.length})</h3>
+        {n.objections.map((o) => (
+          <div className="objection" key={o.objectionId}>
+            <div>{o.text} <span className="muted">· {date(o.raisedAt, true)}</span></div>
+            {o.answer && <div><b>{t('answer')}:</b> {o.answer} <span className="muted">· {date(o.answeredAt, true)}</span></div>}
+          </div>
+        ))}
+        {n.status === 'open' && !print && <ObjectionForm noticeId={n.noticeId} onDone={onChange} />}
+      </article>
+    </Card>
+  );
+}
+
+/** The lists exactly as they stood at the notice's log position (for those who may read the lists). */
+function NoticeLists({ communityId, position }: { communityId: string; position: string }) {
+  const { t } = useI18n();
+  const s = useSession();
+  const may = s.has(...LIST_ROLES);
+  const lists = useFetch(async () => {
+    if (!may) return null;
+    const q = `asOfPosition=${enc(position)}&limit=200`;
+    const base = `/communities/${enc(communityId)}/lists`;
+    const [needs, resources, tasks] = await Promise.all([
+      api.get<ListAnswer<NeedRow>>(`${base}/needs?${q}`),
+      api.get<ListAnswer<ResourceRow>>(`${base}/resources?${q}`),
+      api.get<ListAnswer<TaskRow>>(`${base}/tasks?${q}`),
+    ]);
+    return { needs, resources, tasks };
+  }, [communityId, position, may]);
+  if (!may) return null;
+  if (lists.error) return <LoadError error={lists.error} />;
+  if (!lists.data) return <Loading />;
+  return (
+    <>
+      <h3>{t('asListed')}</h3>
+      <div className="three">
+        <div><h3>{t('needs')} {lists.data.needs.total}</h3><ul className="rows">{lists.data.needs.items.map((x) => <NeedItem key={x.id} n={x} />)}</ul></div>
+        <div><h3>{t('resources')} {lists.data.resources.total}</h3><ul className="rows">{lists.data.resources.items.map((x) => <ResourceItem key={x.id} r={x} />)}</ul></div>
+        <div><h3>{t('tasks')} {lists.data.tasks.total}</h3><ul className="rows">{lists.data.tasks.items.map((x) => <TaskItem key={x.id} task={x} />)}</ul></div>
+      </div>
+    </>
+  );
+}
+
+function ObjectionForm({ noticeId, onDone }: { noticeId: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const form = useSubmit();
+  const [text, setText] = useState('');
+  const [contact, setContact] = useState('');
+  const [sent, setSent] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const ok = await form.run((k) => api.command(`/public/notices/${enc(noticeId)}/objections`, { text, ...(contact ? { contact } : {}) }, k));
+    if (ok) {
+      setSent(true);
+      setText('');
+      setContact('');
+      onDone();
+    }
+  };
+  return (
+    <details className="add">
+      <summary>{t('raiseObjection')}</summary>
+      <form className="form" onSubmit={submit} noValidate data-testid="objection-form">
+        {sent && <div className="notice-ok" role="status">{t('objectionSent')}</div>}
+        <Field label={t('objectionText')} errors={form.errorsOf('text')}><textarea name="text" value={text} onChange={(e) => setText(e.target.value)} /></Field>
+        <Field label={t('contact')} errors={form.errorsOf('contact')}><input name="contact" value={contact} onChange={(e) => setContact(e.target.value)} /></Field>
+        <FormProblem error={form.error} />
+        <div className="actions"><Busy busy={form.busy}>{t('raiseObjection')}</Busy></div>
+      </form>
+    </details>
+  );
 }
