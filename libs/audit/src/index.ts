@@ -7,3 +7,4 @@ export * from './lists-at';
 export * from './lists-diff';
 export * from './community-diff';
 export * from './read-model-digest';
+export * from './notice-snapshot';

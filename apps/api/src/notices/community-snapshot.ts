@@ -1,44 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { community, fold, notFound } from '@cobuild/domain';
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
-import { communityDigest } from '@cobuild/audit';
+import { communityNoticeSettings, takeCommunitySnapshot, type CommunitySnapshot } from '@cobuild/audit';
 
-export interface CommunitySnapshot {
-  /** the global log position the snapshot was taken at (decimal digits) */
-  logPosition: string;
-  /** lowercase hex SHA-256 of the snapshot's canonical lines */
-  digest: string;
-  /** how many events the snapshot covers */
-  eventCount: number;
-}
+export type { CommunitySnapshot } from '@cobuild/audit';
 
-/**
- * The snapshot a notice publishes (公示), until the list projections exist: the community's events
- * exactly as they stood at one position of the log (docs/notices.md, "Digest"):
- *
- *   P      = the log's head position when publishing starts
- *   events = every event whose metadata.communityId is the community and whose position ≤ P,
- *            in position order, read raw (schema versions as stored, never upcast)
- *   digest = hex(SHA-256(UTF-8(concat(snapshotLine(e) + "\n" for e in events))))   (libs/audit)
- *
- * The SQL stores hand out positions under a lock held until commit, so no event can appear
- * later at a position ≤ P: a third party with the exported log recomputes the same digest.
- */
+/** The snapshot a notice publishes and the community's notice settings (libs/audit/src/notice-snapshot.ts; the worker's notice jobs use the same). */
 @Injectable()
 export class CommunitySnapshots {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async take(communityId: string): Promise<CommunitySnapshot> {
-    const head = await this.store.headPosition();
-    const { digest, eventCount } = await communityDigest(this.store, communityId, head);
-    return { logPosition: String(head), digest, eventCount };
+  take(communityId: string): Promise<CommunitySnapshot> {
+    return takeCommunitySnapshot(this.store, communityId);
   }
 
   /** The community's settings that a notice needs (its time zone and objection period). */
   async configuration(communityId: string): Promise<{ timeZone: string; objectionPeriodWorkingDays: number }> {
-    const events = await this.store.readStream(community.streamName(communityId));
-    const state = fold(community.decider, events.map((e) => ({ type: e.type, data: e.data }) as community.CommunityEvent));
-    if (state.status !== 'registered') throw notFound('COMMUNITY.NOT_FOUND', `Community ${communityId} is not registered`, { communityId });
-    return { timeZone: state.configuration.timeZone, objectionPeriodWorkingDays: state.configuration.objectionPeriodWorkingDays };
+    const c = await communityNoticeSettings(this.store, communityId);
+    return { timeZone: c.timeZone, objectionPeriodWorkingDays: c.objectionPeriodWorkingDays };
   }
 }
