@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
 /**
@@ -27,11 +27,15 @@ export function contentDigest(e: {
     data: e.data,
     metadata: e.metadata,
   });
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return sha256Hex(canonical);
 }
 
 export function chainHash(prevHash: string | null, streamId: string, revision: number, digest: string): string {
-  return createHash('sha256')
-    .update(`${prevHash ?? ''}\n${streamId}\n${revision}\n${digest}`, 'utf8')
-    .digest('hex');
+  return sha256Hex(`${prevHash ?? ''}\n${streamId}\n${revision}\n${digest}`);
 }
+
+/** hex SHA-256 of a string's UTF-8 bytes: the one-shot `crypto.hash` where Node has it (20.12+, ~2× faster on short input) */
+export const sha256Hex: (text: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
