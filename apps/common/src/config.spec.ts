@@ -43,6 +43,9 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production' }, 'COBUILD_JWT_SECRET is required when NODE_ENV=production'],
     [{ COBUILD_JWT_SECRET: 'short' }, 'COBUILD_JWT_SECRET must be at least 32 characters'],
     [{ COBUILD_JWT_TTL_SECONDS: '10' }, 'COBUILD_JWT_TTL_SECONDS'],
+    [{ COBUILD_WEBHOOKS: '[{"id":"board"}]' }, 'COBUILD_WEBHOOKS [0].url'],
+    [{ COBUILD_WEBHOOKS: '{' }, 'COBUILD_WEBHOOKS is not valid JSON'],
+    [{ COBUILD_QUEUE_PREFIX: 'a b' }, 'COBUILD_QUEUE_PREFIX'],
   ])('rejects %j naming the setting', (env, expected) => {
     let err: unknown;
     try {
@@ -52,5 +55,20 @@ describe('configuration', () => {
     }
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as Error).message).toContain(expected);
+  });
+
+  it('reads webhook channels and never puts a secret in an error', () => {
+    const secret = 'the-secret-the-secret';
+    const channel = { id: 'board', url: 'https://board.example/hook', secret, topics: ['notice'] };
+    expect(loadConfig({ COBUILD_WEBHOOKS: JSON.stringify([channel]) }).webhooks).toEqual([{ ...channel, communities: null, superiorDepartments: [] }]);
+    expect(loadConfig({}).webhooks).toEqual([]);
+    let err: unknown;
+    try {
+      loadConfig({ COBUILD_WEBHOOKS: JSON.stringify([{ ...channel, url: 'nope' }]) });
+    } catch (e) {
+      err = e;
+    }
+    expect((err as Error).message).toContain('COBUILD_WEBHOOKS [0].url');
+    expect((err as Error).message).not.toContain(secret);
   });
 });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseWebhookChannels, WebhookConfigError, type WebhookChannel } from '../../../libs/jobs/src/webhooks/webhook-channels';
 
 /**
  * The engine's configuration, read from the environment and validated at start: a wrong setting
@@ -12,6 +13,8 @@ const schema = z
     COBUILD_POSTGRES_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     KURRENTDB_URL: z.string().regex(/^(kurrentdb|esdb|kdb|kurrent)(\+discover)?:\/\//, 'must be a kurrentdb:// or esdb:// URL').optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    /** outbound webhook channels, JSON (docs/webhooks.md); validated below, never echoed */
+    COBUILD_WEBHOOKS: z.string().optional(),
     COBUILD_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ (at most 64)').default('cobuild'),
     COBUILD_EVENT_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _').default('cobuild_events'),
     COBUILD_READ_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _').optional(),
@@ -34,6 +37,12 @@ const schema = z
     if (c.NODE_ENV === 'production' && !c.COBUILD_JWT_SECRET)
       ctx.addIssue({ code: 'custom', path: ['COBUILD_JWT_SECRET'], message: 'is required when NODE_ENV=production' });
     try {
+      parseWebhookChannels(c.COBUILD_WEBHOOKS);
+    } catch (e) {
+      if (!(e instanceof WebhookConfigError)) throw e;
+      for (const problem of e.problems) ctx.addIssue({ code: 'custom', path: ['COBUILD_WEBHOOKS'], message: problem });
+    }
+    try {
       new Intl.DateTimeFormat('en', { timeZone: c.COBUILD_TIME_ZONE });
     } catch {
       ctx.addIssue({ code: 'custom', path: ['COBUILD_TIME_ZONE'], message: 'is not an IANA time zone' });
@@ -50,6 +59,8 @@ export interface AppConfig {
     maxEventBytes: number;
   };
   redisUrl?: string;
+  /** outbound webhook channels (COBUILD_WEBHOOKS); their secrets are never logged */
+  webhooks: WebhookChannel[];
   /** the Redis key prefix of the BullMQ queues (worker and API must agree) */
   queuePrefix: string;
   /** SQL schema of the read models (default: the event schema + `_read`) */
@@ -94,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     redisUrl: c.REDIS_URL,
     queuePrefix: c.COBUILD_QUEUE_PREFIX,
+    webhooks: parseWebhookChannels(c.COBUILD_WEBHOOKS),
     readSchema: c.COBUILD_READ_SCHEMA ?? `${c.COBUILD_EVENT_SCHEMA}_read`,
     host: c.HOST,
     port: c.PORT,
