@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { pickGrant, type RoleGrant } from '@cobuild/auth';
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
 import type { DocumentProjection } from '@cobuild/projections';
@@ -7,6 +7,7 @@ import { CommunityDirectory } from '../commands/community-directory';
 import { forbidden } from '../http/forbidden';
 import type { AuthedRequest } from '../http/role.guard';
 import { ReadModels } from '../read-models/read-models';
+import { badQuery, resolveMoment, type ReadMoment } from '../read-models/read-moment';
 import type { ListAnswerDto } from './list-answer';
 import type { ListPageQueryDto } from './list-query.dto';
 
@@ -24,11 +25,7 @@ export interface Refinement<D> {
 const EVERY_ROW = 1_000_000;
 
 /** When a list is asked for: live (now), or as of a position or an instant of the log. */
-export interface ListMoment {
-  at: { position?: number; time?: Date } | null;
-  /** the instant "now" means for values computed at query time (days to a deadline) */
-  now: Date;
-}
+export type ListMoment = ReadMoment;
 
 /**
  * Reads a community's lists for the list endpoints: the scope check, the live or as-of page, and
@@ -53,20 +50,8 @@ export class ListReader {
   }
 
   /** resolves `asOfPosition` / `asOf`, refusing both together, a position past the head and an instant in the future */
-  async moment(q: ListPageQueryDto): Promise<ListMoment> {
-    const now = this.clock.now();
-    if (q.asOfPosition !== undefined && q.asOf !== undefined) throw badQuery('asOf', 'exclusive', 'give asOfPosition or asOf, not both');
-    if (q.asOfPosition !== undefined) {
-      const head = await this.store.headPosition();
-      if (q.asOfPosition > head) throw badQuery('asOfPosition', 'max', `asOfPosition must not be past the log's head (${head})`);
-      return { at: { position: q.asOfPosition }, now: await this.recordedAt(q.asOfPosition) };
-    }
-    if (q.asOf !== undefined) {
-      const time = new Date(q.asOf);
-      if (time.getTime() > now.getTime()) throw badQuery('asOf', 'max', 'asOf must not be in the future');
-      return { at: { time }, now: time };
-    }
-    return { at: null, now };
+  moment(q: ListPageQueryDto): Promise<ListMoment> {
+    return resolveMoment(this.store, this.clock.now(), q);
   }
 
   async page<D>(
@@ -87,14 +72,6 @@ export class ListReader {
     if (refine.compare) rows = [...rows].sort(refine.compare);
     return { items: rows.slice(offset, offset + limit), total: rows.length, counts: result.counts, offset, limit, position: result.position, asOf };
   }
-
-  /** when the event at a position was recorded (the epoch for position 0, before anything) */
-  private async recordedAt(position: number): Promise<Date> {
-    if (position === 0) return new Date(0);
-    const [e] = await this.store.readAll({ after: position - 1, maxCount: 1, upcast: false });
-    return e ? new Date(e.recordedAt) : this.clock.now();
-  }
 }
 
-export const badQuery = (field: string, rule: string, message: string) =>
-  new BadRequestException({ code: 'VALIDATION.FAILED', detail: `${field}: ${message}`, errors: [{ field, rule, message }] });
+export { badQuery };

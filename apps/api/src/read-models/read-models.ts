@@ -1,5 +1,19 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
-import { asOf, positionAt, queryDocuments, ReadStore, type DocumentProjection, type ListPage, type ListQuery } from '@cobuild/projections';
+import {
+  asOf,
+  positionAt,
+  queryDocuments,
+  ReadStore,
+  scorecardAsOf,
+  scorecardsProjection,
+  scorecardSources,
+  type DocumentProjection,
+  type ListPage,
+  type ListQuery,
+  type ScorecardsDocument,
+  type ScorecardView,
+  type SubjectKind,
+} from '@cobuild/projections';
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
 
 /**
@@ -51,5 +65,20 @@ export class ReadModels {
   async listAsOf<D>(projection: DocumentProjection<D>, q: ListQuery & { communityId: string }, at: { position?: number; time?: Date }): Promise<ListPage<D> & { position: number }> {
     const position = at.position ?? (at.time ? await positionAt(this.store, at.time) : await this.store.headPosition());
     return { ...queryDocuments(await asOf(this.store, projection, q.communityId, position), q), position };
+  }
+
+  async getMany<D>(projection: DocumentProjection<D>, keys: string[]): Promise<Map<string, D>> {
+    return this.tables.getMany(projection, keys);
+  }
+
+  /**
+   * a unit's or member's scorecard as it stood at a position or an instant, folded from the log
+   * (the live read model, once it has reached that position, says which communities and streams to read)
+   */
+  async scorecardAsOf(kind: SubjectKind, id: string, year: number, at: { position?: number; time?: Date }): Promise<{ card: ScorecardView | null; position: number }> {
+    const position = at.position ?? (at.time ? await positionAt(this.store, at.time) : await this.store.headPosition());
+    await this.waitFor(scorecardsProjection, position);
+    const sources = await scorecardSources((keys) => this.getMany<ScorecardsDocument>(scorecardsProjection, keys), kind, id, year);
+    return { card: await scorecardAsOf(this.store, sources, kind, id, year, position), position };
   }
 }
