@@ -5,7 +5,7 @@ import type { EventStore } from '@cobuild/event-store';
 import { CommandHandler } from '../../../common/src/commands/command-handler';
 import type { Clock } from '../../../common/src/clock';
 import { superiorChannel, type WebhookChannel } from '../../../../libs/jobs/src/webhooks/webhook-channels';
-import { deliveryIdOf, type WebhookJobData } from '../../../../libs/jobs/src/webhooks/webhook-jobs';
+import type { WebhookJobData } from '../../../../libs/jobs/src/webhooks/webhook-jobs';
 import { WebhookContent } from './webhook-content';
 import { sendWebhook, type SendOutcome } from './webhook-sender';
 
@@ -44,7 +44,7 @@ export class WebhookDeliveryProcessor {
   readonly process = async (job: WebhookJob): Promise<{ delivered: boolean; statusCode: number | null }> => {
     const attempt = job.attemptsMade + 1;
     const lastAttempt = attempt >= (job.opts.attempts ?? 1);
-    const resolved = await this.resolve(job.data);
+    const resolved = await this.withDistrict(await this.resolve(job.data));
     if ('undeliverable' in resolved) {
       // nothing to retry: no channel, or nothing to send; recorded as a dead letter with no attempt
       await this.record(job, resolved.ref, 'RecordWebhookDeadLettered', { attempts: 0, lastError: resolved.undeliverable }, `dead:0`);
@@ -82,6 +82,12 @@ export class WebhookDeliveryProcessor {
     return { ref: data.ref, body: found.body, channel };
   }
 
+  /** the district whose admins see the delivery: from the community (rules leave it to the processor) */
+  private async withDistrict<T extends { ref: Ref }>(r: T): Promise<T> {
+    if (r.ref.districtId !== null || r.ref.communityId === null) return r;
+    return { ...r, ref: { ...r.ref, districtId: await this.content.districtOfCommunity(r.ref.communityId) } };
+  }
+
   private async record(job: WebhookJob, ref: Ref, type: webhookDelivery.WebhookDeliveryCommand['type'], extra: Record<string, unknown>, key: string) {
     await this.handler.handle(
       webhookDelivery.decider,
@@ -98,6 +104,3 @@ export class WebhookDeliveryProcessor {
     );
   }
 }
-
-/** The delivery id of a superior report (its channel is found when it runs). */
-export const superiorReportDeliveryId = (roundId: string, unitId: string): string => deliveryIdOf('superior_report', `${roundId}.${unitId}`, 'superior');

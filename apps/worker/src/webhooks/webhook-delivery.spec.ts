@@ -7,9 +7,9 @@ import { notice, webhookDelivery } from '@cobuild/domain';
 import { createEventStore, type EventStore, type RecordedEvent } from '@cobuild/event-store';
 import { CommandHandler } from '../../../common/src/commands/command-handler';
 import type { WebhookChannel } from '../../../../libs/jobs/src/webhooks/webhook-channels';
-import { deliveryIdOf, WEBHOOKS_QUEUE, type WebhookJobData } from '../../../../libs/jobs/src/webhooks/webhook-jobs';
+import { deliveryIdOf, superiorReportDeliveryId, WEBHOOKS_QUEUE, type WebhookJobData } from '../../../../libs/jobs/src/webhooks/webhook-jobs';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../../../../libs/jobs/src/webhooks/webhook-signature';
-import { superiorReportDeliveryId, WebhookDeliveryProcessor } from './webhook-delivery.processor';
+import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECRET = 'test-secret-0123456789-abcdef';

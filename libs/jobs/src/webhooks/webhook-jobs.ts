@@ -32,3 +32,6 @@ export function deliveryIdOf(topic: webhookDelivery.WebhookTopic, subjectId: str
   const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 48);
   return `${topic}.${safe(subjectId)}.${safe(channelId)}.${h}`;
 }
+
+/** The delivery id of one unit's report to its superior department (its channel is found when the job runs). */
+export const superiorReportDeliveryId = (roundId: string, unitId: string): string => deliveryIdOf('superior_report', `${roundId}.${unitId}`, 'superior');
