@@ -17,7 +17,7 @@ export interface EngineOptions {
   batchSize?: number;
   /** events per batch when further behind than one batch (default: batchSize if given, else 10,000) */
   catchUpBatchSize?: number;
-  /** characters of serialised documents kept in memory between batches (default 64 Mi) */
+  /** characters of serialised documents kept in memory between batches (default 128 Mi) */
   cacheChars?: number;
   idleMs?: number;
   onError?: (e: unknown) => void;
@@ -194,7 +194,7 @@ export class ProjectionEngine {
     const s = this.read.schema;
     const p = g.projection;
     const gen = genKey(g);
-    const { complete } = this.cache.use(gen, g.position);
+    this.cache.use(gen, g.position);
     const touched = new Map<string, RecordedEvent[]>();
     for (const e of events) {
       if (!p.categories.includes(categoryOf(e.streamId))) continue;
@@ -206,7 +206,7 @@ export class ProjectionEngine {
     }
     const written = new Map<string, string | null>();
     if (touched.size > 0) {
-      const missing = complete ? [] : [...touched.keys()].filter((k) => !this.cache.has(gen, k));
+      const missing = [...touched.keys()].filter((k) => this.cache.mayExist(gen, k));
       const loaded = new Map<string, unknown>(
         missing.length === 0
           ? []

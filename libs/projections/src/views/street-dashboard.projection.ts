@@ -45,6 +45,24 @@ const empty = (communityId: string): DashboardDoc => ({
   units: {},
 });
 
+function setNeedStatus(s: DashboardDoc, needId: string, status: string): void {
+  const n = s.needs.open[needId];
+  if (n) n.status = status;
+}
+
+function setOpenTask(s: DashboardDoc, taskId: string, over: Partial<DashboardDoc['tasks']['open'][string]>): void {
+  const was = s.tasks.open[taskId] ?? { status: 'proposed', deadline: null, overdue: false };
+  s.tasks.open[taskId] = { ...was, ...over };
+}
+
+function setPledge(s: DashboardDoc, pledgeId: string, over: Partial<DashboardDoc['pledges'][string]>): void {
+  if (s.pledges[pledgeId]) s.pledges[pledgeId] = { ...s.pledges[pledgeId], ...over };
+}
+
+function setUnit(s: DashboardDoc, unitId: string, over: Partial<DashboardDoc['units'][string]>): void {
+  s.units[unitId] = { ...(s.units[unitId] ?? { unitName: null, registered: false, verifiedYears: [] }), ...over };
+}
+
 /**
  * Changes the document in place (the caller owns it: the projector hands evolve a working copy per
  * batch, the as-of fold its own map): copying its maps on every event made rebuilds quadratic in
@@ -53,20 +71,6 @@ const empty = (communityId: string): DashboardDoc => ({
 function evolve(prev: DashboardDoc | null, e: RecordedEvent, key: string): DashboardDoc {
   const d = e.data as Data;
   const s = prev ?? empty(key.slice('community:'.length));
-  const openNeed = (status: string) => {
-    const n = s.needs.open[d.needId];
-    if (n) n.status = status;
-  };
-  const setTask = (over: Partial<DashboardDoc['tasks']['open'][string]>) => {
-    const was = s.tasks.open[d.taskId] ?? { status: 'proposed', deadline: null, overdue: false };
-    s.tasks.open[d.taskId] = { ...was, ...over };
-  };
-  const pledge = (over: Partial<DashboardDoc['pledges'][string]>) => {
-    if (s.pledges[d.pledgeId]) s.pledges[d.pledgeId] = { ...s.pledges[d.pledgeId], ...over };
-  };
-  const unit = (over: Partial<DashboardDoc['units'][string]>) => {
-    s.units[d.unitId] = { ...(s.units[d.unitId] ?? { unitName: null, registered: false, verifiedYears: [] }), ...over };
-  };
   switch (e.type) {
     case 'CommunityRegistered':
       s.name = d.name;
@@ -82,10 +86,10 @@ function evolve(prev: DashboardDoc | null, e: RecordedEvent, key: string): Dashb
       break;
     case 'NeedListed':
     case 'NeedReturnedToList':
-      openNeed('listed');
+      setNeedStatus(s, d.needId, 'listed');
       break;
     case 'NeedMatched':
-      openNeed('matched');
+      setNeedStatus(s, d.needId, 'matched');
       break;
     case 'NeedFulfilled':
       s.needs.met += 1;
@@ -102,31 +106,31 @@ function evolve(prev: DashboardDoc | null, e: RecordedEvent, key: string): Dashb
       break;
     // tasks
     case 'TaskProposed':
-      setTask({ status: 'proposed' });
+      setOpenTask(s, d.taskId, { status: 'proposed' });
       break;
     case 'TaskClaimed':
-      setTask({ status: 'claimed', deadline: d.proposedDeadline ?? null });
+      setOpenTask(s, d.taskId, { status: 'claimed', deadline: d.proposedDeadline ?? null });
       break;
     case 'TaskClaimConfirmed':
     case 'TaskAssigned':
     case 'TaskReassigned':
-      setTask({ status: 'assigned', deadline: d.deadline, overdue: false });
+      setOpenTask(s, d.taskId, { status: 'assigned', deadline: d.deadline, overdue: false });
       break;
     case 'TaskAccepted':
-      setTask({ status: 'accepted' });
+      setOpenTask(s, d.taskId, { status: 'accepted' });
       break;
     case 'TaskProgressReported':
-      if (s.tasks.open[d.taskId]) setTask({ status: 'in_progress' });
+      if (s.tasks.open[d.taskId]) setOpenTask(s, d.taskId, { status: 'in_progress' });
       break;
     case 'TaskReopenedForRework':
     case 'TaskCompletionRejected':
-      setTask({ status: 'in_progress' });
+      setOpenTask(s, d.taskId, { status: 'in_progress' });
       break;
     case 'TaskDeadlineExtended':
-      if (s.tasks.open[d.taskId]) setTask({ deadline: d.deadline, overdue: false });
+      if (s.tasks.open[d.taskId]) setOpenTask(s, d.taskId, { deadline: d.deadline, overdue: false });
       break;
     case 'TaskBecameOverdue':
-      if (s.tasks.open[d.taskId]) setTask({ overdue: true, deadline: d.deadline });
+      if (s.tasks.open[d.taskId]) setOpenTask(s, d.taskId, { overdue: true, deadline: d.deadline });
       break;
     case 'TaskCompleted':
     case 'TaskClaimRejected':
@@ -159,11 +163,11 @@ function evolve(prev: DashboardDoc | null, e: RecordedEvent, key: string): Dashb
       s.pledges[d.pledgeId] = { type: d.type, description: d.description, capacity: d.capacity, pledger: d.pledger, status: 'pledged', allocated: 0 };
       break;
     case 'PledgeListed':
-      pledge({ status: 'listed' });
+      setPledge(s, d.pledgeId, { status: 'listed' });
       break;
     case 'PledgeCapacityAllocated':
     case 'PledgeAllocationReleased':
-      pledge({ allocated: d.allocated });
+      setPledge(s, d.pledgeId, { allocated: d.allocated });
       break;
     case 'PledgeRejected':
     case 'PledgeWithdrawn':
@@ -174,10 +178,10 @@ function evolve(prev: DashboardDoc | null, e: RecordedEvent, key: string): Dashb
     case 'UnitRegistered':
     case 'UnitAssignedToCommunity':
     case 'UnitRegistrationDetailsChanged':
-      unit({ unitName: d.unitName, registered: true });
+      setUnit(s, d.unitId, { unitName: d.unitName, registered: true });
       break;
     case 'UnitDeregistered':
-      unit({ registered: false });
+      setUnit(s, d.unitId, { registered: false });
       break;
   }
   return s;
