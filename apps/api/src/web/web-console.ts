@@ -10,10 +10,10 @@ import { isClientRoute } from './client-routes';
 export function webConsoleDir(): string | null {
   const candidates = [
     process.env.COBUILD_WEB_DIR,
-    resolve(__dirname, '../../../../web'), // dist/apps/api/src/web → dist/web
     resolve(__dirname, '../../../../dist/web'), // apps/api/src/web → dist/web
+    resolve(__dirname, '../../../../web'), // dist/apps/api/src/web → dist/web (from the sources this is web/, the unbuilt app: skipped below)
   ].filter((d): d is string => !!d);
-  return candidates.find((d) => existsSync(join(d, 'index.html'))) ?? null;
+  return candidates.find((d) => existsSync(join(d, 'index.html')) && existsSync(join(d, 'assets'))) ?? null;
 }
 
 /**
