@@ -3,6 +3,7 @@
  * rows and one bare SHA-256 over each event's stored bytes, in one run (PostgreSQL).
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { Pool } from 'pg';
 import { verifyLog } from '../../libs/audit/src';
 import { PgDriver, SqlEventStore, type NewEvent } from '../../libs/event-store/src';
@@ -42,52 +43,71 @@ async function main(): Promise<void> {
 
   // the floor: read the same rows in the same pages and hash each event's stored bytes once
   const pool = new Pool({ connectionString: PG, max: 1 });
-  const floorStart = process.hrtime.bigint();
-  let after = 0;
-  let floorEvents = 0;
-  for (;;) {
-    const { rows } = await pool.query(
-      `SELECT position, data::text AS d, metadata::text AS m FROM ${schema}.events WHERE position > $1 ORDER BY position LIMIT 2000`,
-      [after],
-    );
-    if (rows.length === 0) break;
-    for (const r of rows) createHash('sha256').update(r.d).update(r.m).digest('hex');
-    floorEvents += rows.length;
-    after = Number(rows[rows.length - 1].position);
-  }
-  const floorSeconds = Number(process.hrtime.bigint() - floorStart) / 1e9;
+  const floor = async (): Promise<number> => {
+    const start = process.hrtime.bigint();
+    let after = 0;
+    let n = 0;
+    for (;;) {
+      const { rows } = await pool.query(
+        `SELECT position, data::text AS d, metadata::text AS m FROM ${schema}.events WHERE position > $1 ORDER BY position LIMIT 2000`,
+        [after],
+      );
+      if (rows.length === 0) break;
+      for (const r of rows) createHash('sha256').update(r.d).update(r.m).digest('hex');
+      n += rows.length;
+      after = Number(rows[rows.length - 1].position);
+    }
+    if (n !== EVENTS) throw new Error(`floor read ${n} events`);
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  };
+  const verify = async (through: Parameters<typeof verifyLog>[0]): Promise<number> => {
+    const start = process.hrtime.bigint();
+    const report = await verifyLog(through);
+    if (!report.ok || report.events !== EVENTS) throw new Error(`verify found ${report.findings.length} problems over ${report.events} events`);
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  };
+  // the generic path (any EventStore, e.g. KurrentDB): RecordedEvent pages through readAll
+  const port = { kind: store.kind, readAll: store.readAll.bind(store), headPosition: store.headPosition.bind(store) };
 
-  const verifyStart = process.hrtime.bigint();
-  const report = await verifyLog(store);
-  const verifySeconds = Number(process.hrtime.bigint() - verifyStart) / 1e9;
-  if (!report.ok || report.events !== EVENTS) throw new Error(`verify found ${report.findings.length} problems over ${report.events} events`);
+  // the machine is shared: alternate the runs and keep each one's best
+  const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+  const runs: Record<'floor' | 'verify' | 'port', number[]> = { floor: [], verify: [], port: [] };
+  for (let r = 0; r < ROUNDS; r++) {
+    runs.floor.push(await floor());
+    runs.verify.push(await verify(store));
+    runs.port.push(await verify(port));
+    console.log(`round ${r + 1}: floor ${runs.floor[r].toFixed(1)} s, verify ${runs.verify[r].toFixed(1)} s, through the port ${runs.port[r].toFixed(1)} s`);
+  }
 
   const pgVersion = (await pool.query('SHOW server_version')).rows[0].server_version as string;
   if (!process.env.BENCH_KEEP) await pool.query(`DROP SCHEMA ${schema} CASCADE`);
   await pool.end();
   await store.close();
 
-  const floorRate = floorEvents / floorSeconds;
-  const verifyRate = report.events / verifySeconds;
+  const best = (xs: number[]) => Math.min(...xs);
+  const rate = (xs: number[]) => EVENTS / best(xs);
+  const all = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' / ');
   const figures = table(
-    ['run', 'events', 'seconds', 'events/s'],
+    ['run', 'events', 'best seconds', 'events/s', 'every round (s)'],
     [
-      ['floor: read the rows + one SHA-256 over each event\'s stored bytes', fmt(floorEvents), fmt(floorSeconds, 1), fmt(floorRate)],
-      ['cobuild audit verify (every chain re-computed)', fmt(report.events), fmt(verifySeconds, 1), fmt(verifyRate)],
+      ["floor: read the rows + one SHA-256 over each event's stored bytes", fmt(EVENTS), fmt(best(runs.floor), 1), fmt(rate(runs.floor)), all(runs.floor)],
+      ['cobuild audit verify (every chain re-computed)', fmt(EVENTS), fmt(best(runs.verify), 1), fmt(rate(runs.verify)), all(runs.verify)],
+      ['verify through the EventStore port (readAll pages, as KurrentDB is read)', fmt(EVENTS), fmt(best(runs.port), 1), fmt(rate(runs.port)), all(runs.port)],
     ],
   );
-  const summary = `verify / floor: **${((verifyRate / floorRate) * 100).toFixed(0)}%** (target ≥ 50%)`;
-  console.log(`\n${figures}\n\n${summary}\n`);
+  const summary = `verify / floor: **${((rate(runs.verify) / rate(runs.floor)) * 100).toFixed(0)}%** (target ≥ 50%); through the port: ${((rate(runs.port) / rate(runs.floor)) * 100).toFixed(0)}%`;
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`\n${figures}\n\n${summary}\n(load average ${load})\n`);
   writeSection(
     'Audit verify (npm run bench:verify)',
-    `${machine({ PostgreSQL: `${pgVersion} (local server)` })}
-- workload: ${fmt(EVENTS)} events in streams of ${PER_STREAM}, read in pages of 2,000 by both runs.
+    `${machine({ PostgreSQL: `${pgVersion} (local server)`, 'load average at the end': `${load} (the machine is shared; runs alternate, best of ${ROUNDS} each)` })}
+- workload: ${fmt(EVENTS)} events in streams of ${PER_STREAM}, written through the store's append (hashes as in production), read in pages of 2,000 by every run.
 
 ${figures}
 
 ${summary}
 
-verify parses each event (JSON), writes its canonical form (RFC 8785), and computes two SHA-256 (the content digest and the chain link) while checking revisions, links and positions; the floor hashes the stored text once and parses nothing.`,
+verify parses each event (JSON), writes its canonical form (RFC 8785), and computes two SHA-256 (the content digest and the chain link) while checking revisions, links and positions; the floor hashes the stored text once and parses nothing. On the SQL stores verify reads only the chain's columns straight from the table, in position ranges three pages ahead, so PostgreSQL serialises the next pages while this process hashes; the quoted keys of the canonical form are cached and each SHA-256 is one \`crypto.hash\` call.`,
   );
   console.log('written to docs/benchmarks.md');
 }

@@ -1,0 +1,56 @@
+import type { RecordedEvent } from '@cobuild/event-store';
+import type { SqlDriver } from '../../event-store/src/sql/sql-driver';
+import type { ChainedEvent } from './chain-checker';
+
+const PAGE = 2000;
+const READ_AHEAD = 3;
+
+type Row = { position: string; stream_id: string; revision: string; event_id: string; type: string; schema_version: number; data: unknown; metadata: unknown; prev_hash: string | null; hash: string };
+
+/**
+ * The SQL event table as verify reads it: only the columns the chains need (no recorded-at
+ * parsing, no upcasting, no RecordedEvent copies), in position order. Up to `head`, pages are
+ * position ranges, so several are read ahead at once (PostgreSQL serialises them on its own core
+ * while this one hashes); past the head, whatever is there, by keyset.
+ */
+export async function* chainPages(driver: Pick<SqlDriver, 'query'>, schema: string, head: number): AsyncGenerator<ChainedEvent[]> {
+  const columns = `position, stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash`;
+  const range = (from: number) =>
+    driver.query<Row>(`SELECT ${columns} FROM ${schema}.events WHERE position > $1 AND position <= $2 ORDER BY position`, [from, from + PAGE]);
+  const ahead: Array<Promise<Row[]>> = [];
+  let nextFrom = 0;
+  const fill = () => {
+    while (ahead.length < READ_AHEAD && nextFrom < head) {
+      ahead.push(range(nextFrom));
+      nextFrom += PAGE;
+    }
+  };
+  fill();
+  let last = 0;
+  while (ahead.length) {
+    const rows = await ahead.shift()!;
+    fill();
+    if (rows.length) {
+      last = Number(rows[rows.length - 1].position);
+      yield toChained(rows);
+    }
+  }
+  for (let after = Math.max(last, head); ; ) {
+    const rows = await driver.query<Row>(`SELECT ${columns} FROM ${schema}.events WHERE position > $1 ORDER BY position LIMIT ${PAGE}`, [after]);
+    if (rows.length) yield toChained(rows);
+    if (rows.length < PAGE) return;
+    after = Number(rows[rows.length - 1].position);
+  }
+}
+
+function toChained(rows: Row[]): ChainedEvent[] {
+  const page = new Array<ChainedEvent>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    page[i] = {
+      position: Number(r.position), streamId: r.stream_id, revision: Number(r.revision), id: r.event_id, type: r.type,
+      storedSchemaVersion: r.schema_version, data: r.data as RecordedEvent['data'], metadata: r.metadata as RecordedEvent['metadata'], prevHash: r.prev_hash, hash: r.hash,
+    };
+  }
+  return page;
+}
