@@ -26,6 +26,7 @@ import { NeedsModule } from './needs/needs.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { QueuesModule } from './queues/queues.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 const features = [
   CommandsModule,
@@ -43,6 +44,7 @@ const features = [
   ListsModule,
   ViewsModule,
   QueuesModule,
+  WebhooksModule,
 ];
 
 /** The HTTP API: thin controllers around the command handler and the read models. */
