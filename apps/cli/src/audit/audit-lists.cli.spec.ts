@@ -86,6 +86,15 @@ describe('cobuild audit lists and diff (the CLI on PostgreSQL)', () => {
     expect(back.stdout).toContain('      status: listed → submitted');
   });
 
+  it("prints a unit's timeline across its streams: its pledge and the task it answers for, with who and when", async () => {
+    const r = await runCli(schema, ['audit', 'timeline', '--unit', 'u-bank', '--json']);
+    expect(r.code).toBe(0);
+    const entries = JSON.parse(r.stdout);
+    expect(entries.map((t: { streamId: string; type: string }) => `${t.streamId} ${t.type}`)).toEqual(['pledge-p1 ResourcePledged', 'task-t1 TaskAssigned']);
+    expect(entries[1]).toMatchObject({ actor: { id: 'sec', role: 'community_secretary' }, at: '2026-03-01T02:00:00.000Z' });
+    expect((await runCli(schema, ['audit', 'timeline', '--unit', 'u-nobody'])).code).toBe(2);
+  });
+
   it('refuses bad input with one clear line and a non-zero exit, never a stack trace', async () => {
     const cases: Array<[string[], number, RegExp]> = [
       [['audit', 'lists', '--community', 'c-nowhere', '--position', '1'], 1, /no community c-nowhere/],
