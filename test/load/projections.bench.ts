@@ -1,12 +1,16 @@
 /**
  * npm run bench:projections — a synthetic city in PostgreSQL (≥ 1 million events over 500
  * communities by default): full rebuild of every read model beside the raw read of the same log
- * (the floor), and the three lists as of a moment for one community, with the whole city in the
- * store and with that community alone.
+ * (the floor), where the rebuild's time goes, and as-of for one community's three lists (with the
+ * whole city in the store and with that community alone) and for one unit's scorecard.
+ *
+ * BENCH_CITY=<schema> keeps the city in that schema and reuses it on the next run (writing it takes
+ * minutes); BENCH_COMMUNITIES / BENCH_NEEDS / BENCH_TASKS size it; BENCH_REPORT=0 leaves
+ * docs/benchmarks.md alone (for trial runs on a smaller city).
  */
 import { Pool } from 'pg';
 import { PgDriver, SqlEventStore } from '../../libs/event-store/src';
-import { ALL_PROJECTIONS, asOf, LIST_PROJECTIONS, ProjectionEngine, queryDocuments, ReadStore } from '../../libs/projections/src';
+import { ALL_PROJECTIONS, asOf, LIST_PROJECTIONS, ProjectionEngine, queryDocuments, ReadStore, scorecardAsOf, scorecardsProjection, scorecardSources, type BatchInfo, type ScorecardsDocument } from '../../libs/projections/src';
 import { fmt, machine, table, writeSection } from './bench-report';
 import { writeCommunity } from './synthetic-city';
 
@@ -65,13 +69,30 @@ async function main(): Promise<void> {
   });
   // full rebuild of every read model into a fresh schema
   const readStore = new ReadStore(store.driver, `bench_read_${stamp}`);
-  const [, rebuildSeconds] = await timed(() => new ProjectionEngine(store, readStore, ALL_PROJECTIONS).catchUp());
+  const spent = { readMs: 0, applyMs: 0, batches: 0, by: new Map<string, { events: number; rows: number; foldMs: number; sqlMs: number }>() };
+  const onBatch = (b: BatchInfo) => {
+    spent.readMs += b.readMs;
+    spent.applyMs += b.applyMs;
+    spent.batches++;
+    for (const g of b.generations) {
+      const x = spent.by.get(g.projection) ?? { events: 0, rows: 0, foldMs: 0, sqlMs: 0 };
+      x.events += g.events;
+      x.rows += g.rows;
+      x.foldMs += g.foldMs;
+      x.sqlMs += g.sqlMs;
+      spent.by.set(g.projection, x);
+    }
+  };
+  const [, rebuildSeconds] = await timed(() => new ProjectionEngine(store, readStore, ALL_PROJECTIONS, { onBatch }).catchUp());
 
   // as-of for one community, middle of the year, city-wide store vs the community alone
   const position = Math.floor(head / 2);
   const mid = (await store.readAll({ after: position - 1, maxCount: 1 }))[0];
   const [, warm] = await timed(() => asOfAll(store, 'c7', position));
   const [items, asOfCity] = await timed(() => asOfAll(store, 'c7', position));
+  // a unit's scorecard as of the same moment (its communities' events, from the rebuilt read model's sources)
+  const getMany = (keys: string[]) => readStore.getMany<ScorecardsDocument>(scorecardsProjection, keys);
+  const [, scorecardSeconds] = await timed(async () => scorecardAsOf(store, await scorecardSources(getMany, 'unit', 'u-c7-0', 2026), 'unit', 'u-c7-0', 2026, position));
   const alone = await city(`bench_alone_${stamp}`, 8); // c0..c7: c7 with few others
   const aloneHead = await alone.headPosition();
   const [, asOfAlone] = await timed(() => asOfAll(alone, 'c7', aloneHead));
@@ -100,11 +121,21 @@ async function main(): Promise<void> {
       [`rebuild all ${ALL_PROJECTIONS.length} read models from scratch`, fmt(head), fmt(rebuildSeconds, 1), fmt(rebuildRate)],
     ],
   );
-  const asOfTable = table(
-    ['as-of: the three lists of one community', 'log', 'ms'],
+  const sec = (ms: number) => fmt(ms / 1000, 1);
+  const where = table(
+    ['where the rebuild\'s time goes', 'events read', 'rows written', 'folding + serialising, s (node)', 'SQL, s (sent → answered, generations side by side)'],
     [
-      [`with the whole city in the store (${items} list items)`, `${fmt(head)} events`, fmt(asOfCity * 1000, 1)],
-      ['with 8 communities in the store', `${fmt(aloneHead)} events`, fmt(asOfAlone * 1000, 1)],
+      [`waiting for pages of the log (${fmt(spent.batches)} batches; the next page is read while one is applied)`, fmt(head), '', '', sec(spent.readMs)],
+      ...[...spent.by].map(([name, x]) => [name, fmt(x.events), fmt(x.rows), sec(x.foldMs), sec(x.sqlMs)]),
+      ['applying the batches (all generations, wall clock)', '', '', '', sec(spent.applyMs)],
+    ],
+  );
+  const asOfTable = table(
+    ['as-of, mid-year', 'log', 'ms'],
+    [
+      [`the three lists of one community (c7), whole city (${items} list items)`, `${fmt(head)} events`, fmt(asOfCity * 1000, 1)],
+      ['the three lists of c7 with 8 communities in the store', `${fmt(aloneHead)} events`, fmt(asOfAlone * 1000, 1)],
+      ["a unit's scorecard (u-c7-0, 2026), whole city", `${fmt(head)} events`, fmt(scorecardSeconds * 1000, 1)],
     ],
   );
   const summary = table(
@@ -115,7 +146,7 @@ async function main(): Promise<void> {
       ['as-of, one community, whole city', `${fmt(asOfCity * 1000, 1)} ms`, '< 200 ms, not growing with the city'],
     ],
   );
-  console.log(`\n${figures}\n\n${asOfTable}\n\n${summary}\n`);
+  console.log(`\n${figures}\n\n${where}\n\n${asOfTable}\n\n${summary}\n`);
   if (process.env.BENCH_REPORT === '0') return console.log('BENCH_REPORT=0: docs/benchmarks.md left as it was');
   writeSection(
     'Projections (npm run bench:projections)',
@@ -124,6 +155,8 @@ async function main(): Promise<void> {
 - read models: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}.
 
 ${figures}
+
+${where}
 
 ${asOfTable}
 

@@ -21,8 +21,21 @@ export interface EngineOptions {
   cacheChars?: number;
   idleMs?: number;
   onError?: (e: unknown) => void;
-  onBatch?: (info: { position: number; events: number }) => void;
+  onBatch?: (info: BatchInfo) => void;
 }
+
+/** What one batch did, and where its time went (milliseconds). */
+export interface BatchInfo {
+  position: number;
+  events: number;
+  /** waiting for the page of the log (0 when it was read ahead in time) */
+  readMs: number;
+  /** from the page to the last generation's commit */
+  applyMs: number;
+  generations: Array<{ projection: string; events: number; rows: number; foldMs: number; sqlMs: number }>;
+}
+
+type Applied = { written: Map<string, string | null>; stats: BatchInfo['generations'][number] };
 
 /**
  * Runs the document projections from the log. Each generation applies a batch in ONE transaction
@@ -134,7 +147,9 @@ export class ProjectionEngine {
     const from = Math.min(...behind.map((g) => g.position));
     // far behind (a rebuild, a long stop): bigger batches, each document written once per batch
     const size = head - from > this.batchSize ? this.catchUpBatchSize : this.batchSize;
+    const readStart = performance.now();
     const batch = await this.page(from, size);
+    const applyStart = performance.now();
     // nothing of interest up to the head: every generation behind just moves to the head
     const full = batch.length === size;
     const upTo = batch.length > 0 && full ? batch[batch.length - 1].position : head;
@@ -147,7 +162,7 @@ export class ProjectionEngine {
     );
     let failure: unknown = null;
     outcomes.forEach((o, i) => {
-      if (o.status === 'fulfilled') this.cache.commit(genKey(behind[i]), upTo, o.value);
+      if (o.status === 'fulfilled') this.cache.commit(genKey(behind[i]), upTo, o.value.written);
       else {
         this.cache.dropGeneration(genKey(behind[i]));
         failure ??= o.reason;
@@ -155,7 +170,13 @@ export class ProjectionEngine {
     });
     if (failure) throw failure;
     this.lastAppliedAt = Date.now();
-    this.options.onBatch?.({ position: upTo, events: batch.length });
+    this.options.onBatch?.({
+      position: upTo,
+      events: batch.length,
+      readMs: applyStart - readStart,
+      applyMs: performance.now() - applyStart,
+      generations: outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.stats] : [])),
+    });
     return true;
   }
 
@@ -190,7 +211,20 @@ export class ProjectionEngine {
   }
 
   /** applies a generation's events in the batch's transaction; returns the documents written (JSON; null: removed) */
-  private async apply(tx: SqlTx, g: Generation, events: RecordedEvent[], upTo: number): Promise<Map<string, string | null>> {
+  private async apply(tx: SqlTx, g: Generation, events: RecordedEvent[], upTo: number): Promise<Applied> {
+    const stats = { projection: g.projection.name, events: 0, rows: 0, foldMs: 0, sqlMs: 0 };
+    let t = performance.now();
+    // time in SQL, and in between (folding, serialising)
+    const sql = async <T>(run: () => Promise<T>): Promise<T> => {
+      const start = performance.now();
+      stats.foldMs += start - t;
+      try {
+        return await run();
+      } finally {
+        t = performance.now();
+        stats.sqlMs += t - start;
+      }
+    };
     const s = this.read.schema;
     const p = g.projection;
     const gen = genKey(g);
@@ -198,6 +232,7 @@ export class ProjectionEngine {
     const touched = new Map<string, RecordedEvent[]>();
     for (const e of events) {
       if (!p.categories.includes(categoryOf(e.streamId))) continue;
+      stats.events++;
       for (const key of p.keysOf(e)) {
         const list = touched.get(key);
         if (list) list.push(e);
@@ -210,9 +245,11 @@ export class ProjectionEngine {
       const loaded = new Map<string, unknown>(
         missing.length === 0
           ? []
-          : (await tx.query<{ key: string; doc: unknown }>(
-              `SELECT key, doc FROM ${s}.documents WHERE projection = $1 AND generation = $2 AND key = ANY ($3::text[])`,
-              [p.name, g.generation, missing],
+          : (await sql(() =>
+              tx.query<{ key: string; doc: unknown }>(
+                `SELECT key, doc FROM ${s}.documents WHERE projection = $1 AND generation = $2 AND key = ANY ($3::text[])`,
+                [p.name, g.generation, missing],
+              ),
             )).map((r) => [r.key, r.doc]),
       );
       // rows known to be new are plain inserts; the others replace what is there
@@ -237,26 +274,32 @@ export class ProjectionEngine {
         (existed ? rows : inserts).push(`{"key":${JSON.stringify(key)},"community":${JSON.stringify(ix.communityId)},"status":${JSON.stringify(ix.status)},"s1":${JSON.stringify(ix.sort[0])},"s2":${JSON.stringify(ix.sort[1])},"doc":${json}}`);
       }
       if (deletes.length)
-        await tx.query(`DELETE FROM ${s}.documents WHERE projection = $1 AND generation = $2 AND key = ANY ($3::text[])`, [p.name, g.generation, deletes]);
+        await sql(() => tx.query(`DELETE FROM ${s}.documents WHERE projection = $1 AND generation = $2 AND key = ANY ($3::text[])`, [p.name, g.generation, deletes]));
       const insert = `INSERT INTO ${s}.documents (projection, generation, key, community_id, status, sort1, sort2, doc)
            SELECT $1, $2, x.key, x.community, x.status, x.s1, x.s2, x.doc
              FROM jsonb_to_recordset($3::jsonb) AS x(key text, community text, status text, s1 text, s2 text, doc jsonb)`;
-      if (inserts.length) await tx.query(insert, [p.name, g.generation, `[${inserts.join(',')}]`]);
+      if (inserts.length) await sql(() => tx.query(insert, [p.name, g.generation, `[${inserts.join(',')}]`]));
       if (rows.length)
-        await tx.query(
-          `${insert}
-           ON CONFLICT (projection, generation, key) DO UPDATE
-             SET community_id = EXCLUDED.community_id, status = EXCLUDED.status, sort1 = EXCLUDED.sort1, sort2 = EXCLUDED.sort2, doc = EXCLUDED.doc`,
-          [p.name, g.generation, `[${rows.join(',')}]`],
+        await sql(() =>
+          tx.query(
+            `${insert}
+             ON CONFLICT (projection, generation, key) DO UPDATE
+               SET community_id = EXCLUDED.community_id, status = EXCLUDED.status, sort1 = EXCLUDED.sort1, sort2 = EXCLUDED.sort2, doc = EXCLUDED.doc`,
+            [p.name, g.generation, `[${rows.join(',')}]`],
+          ),
         );
+      stats.rows = rows.length + inserts.length + deletes.length;
     }
     // compare-and-set: a second projector that applied the same batch meanwhile makes this fail (and roll back)
-    const moved = await tx.query(
-      `UPDATE ${s}.checkpoints SET position = $4, updated_at = now() WHERE projection = $1 AND generation = $2 AND position = $3 RETURNING 1`,
-      [p.name, g.generation, g.position, upTo],
+    const moved = await sql(() =>
+      tx.query(
+        `UPDATE ${s}.checkpoints SET position = $4, updated_at = now() WHERE projection = $1 AND generation = $2 AND position = $3 RETURNING 1`,
+        [p.name, g.generation, g.position, upTo],
+      ),
     );
     if (moved.length !== 1) throw new Error(`projection ${p.name} generation ${g.generation} moved under us; retrying from its checkpoint`);
-    return written;
+    stats.foldMs += performance.now() - t;
+    return { written, stats };
   }
 
   private async generations(): Promise<Generation[]> {
