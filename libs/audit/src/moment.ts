@@ -25,10 +25,16 @@ export function parseMoment(text: string, field: string): Moment {
     if (!Number.isSafeInteger(position)) throw invalid('AUDIT.BAD_MOMENT', `${field}: ${t} is not a log position`, { field });
     return { position };
   }
-  const ms = INSTANT.test(t) ? Date.parse(t) : NaN;
+  const ms = INSTANT.test(t) && realDate(t) ? Date.parse(t) : NaN;
   if (Number.isNaN(ms))
     throw invalid('AUDIT.BAD_MOMENT', `${field}: "${text}" is neither a log position nor an instant with its offset (e.g. 2026-06-30T00:00+08:00)`, { field });
   return { time: new Date(ms) };
+}
+
+/** the calendar date and clock time exist (Date.parse rolls 2026-02-30 over to March) */
+function realDate(t: string): boolean {
+  const [y, m, d, hh, mm, ss] = [t.slice(0, 4), t.slice(5, 7), t.slice(8, 10), t.slice(11, 13), t.slice(14, 16), t.length > 17 && t[16] === ':' ? t.slice(17, 19) : '0'].map(Number);
+  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && hh <= 23 && mm <= 59 && ss <= 59;
 }
 
 /** The log position a moment stands for; refuses a position past the head and an instant in the future. */
