@@ -33,7 +33,7 @@ const zh = {
   escalationsWaiting: '待处理的协调', unitsNothingDone: '本年度尚未办实事的单位', auditor: '审计查询', asOf: '截至',
   diff: '两个时间点对比', from: '从', to: '到', verifyChain: '哈希链校验', entityTimeline: '单个对象的记录', streamId: '流编号',
   show: '查看', added: '新增', removed: '移除', changed: '变化', fieldRequired: '必填', notFound: '未找到',
-  forbidden: '无权查看', home: '首页', welcome: '欢迎', yourScopes: '您的职责范围', language: 'English',
+  forbidden: '无权查看', actions: '操作', home: '首页', welcome: '欢迎', yourScopes: '您的职责范围', language: 'English',
   langCode: 'zh', year: '年度', period: '时期', criteria: '评分项', score0100: '评分(0–100)', submitted: '已提交',
   needsFor: '需求', pledgesFor: '资源', noScope: '当前账号没有可用的职责范围', selectAtLeastOne: '请至少选择一项需求',
   processing: '正在处理，请稍候…', pageOf: '第 {a}–{b} 条，共 {n} 条', unitId: '单位编号', communityId: '社区编号', streetId2: '街道编号',
@@ -71,7 +71,7 @@ const en: Dict = {
   escalationsWaiting: 'Escalations waiting', unitsNothingDone: 'Units with nothing done this year', auditor: 'Audit', asOf: 'As of',
   diff: 'Difference between two dates', from: 'From', to: 'To', verifyChain: 'Hash chain verification', entityTimeline: 'One entity\'s timeline', streamId: 'Stream id',
   show: 'Show', added: 'Added', removed: 'Removed', changed: 'Changed', fieldRequired: 'Required', notFound: 'Not found',
-  forbidden: 'Not allowed', home: 'Home', welcome: 'Welcome', yourScopes: 'Your scopes', language: '中文',
+  forbidden: 'Not allowed', actions: 'Actions', home: 'Home', welcome: 'Welcome', yourScopes: 'Your scopes', language: '中文',
   langCode: 'en', year: 'Year', period: 'Period', criteria: 'Criteria', score0100: 'Score (0–100)', submitted: 'Submitted',
   needsFor: 'Needs', pledgesFor: 'Pledges', noScope: 'This account has no scope to work in', selectAtLeastOne: 'Choose at least one need',
   processing: 'Working, please wait…', pageOf: '{a}–{b} of {n}', unitId: 'Unit id', communityId: 'Community id', streetId2: 'Street id',
@@ -117,6 +117,8 @@ interface I18n {
   /** an enum value of the domain (status, urgency, type…) in the current language */
   label: (v: string | null | undefined) => string;
   date: (iso: string | null | undefined, withTime?: boolean) => string;
+  /** a deadline or period end: local midnight ("by 1 December" = 2 December 00:00) shows as the day before */
+  due: (iso: string | null | undefined) => string;
 }
 
 const Ctx = createContext<I18n | null>(null);
@@ -134,6 +136,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     },
     t: (k, vars) => Object.entries(vars ?? {}).reduce((s, [n, v]) => s.replace(`{${n}}`, String(v)), dict[k] ?? k),
     label: (v) => (v == null ? '—' : (LABELS[lang][v] ?? v)),
+    due: () => '',
     date: (iso, withTime = false) => {
       if (!iso) return '—';
       const d = new Date(iso);
@@ -143,6 +146,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       }).format(d);
     },
   };
+  value.due = (iso) => (iso && !Number.isNaN(Date.parse(iso)) ? value.date(new Date(Date.parse(iso) - 1).toISOString()) : value.date(iso));
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -9,7 +9,7 @@ export const unusedNeed = (n: NeedRow) => n.status === 'listed' && n.taskIds.len
 export const unusedPledge = (r: ResourceRow) => (r.status === 'listed' || r.status === 'pledged') && r.capacity.allocated === 0;
 
 export function NeedItem({ n }: { n: NeedRow }) {
-  const { t, label, date } = useI18n();
+  const { t, label, due } = useI18n();
   return (
     <li className={`row urgency-${n.urgency}${unusedNeed(n) ? ' unused' : ''}`} data-testid="need-row">
       <div className="row-head">
@@ -21,7 +21,7 @@ export function NeedItem({ n }: { n: NeedRow }) {
         <span>{n.category}</span>
         {n.grid && <span>{t('grid')} {n.grid}</span>}
         <span>{label(n.source)}</span>
-        {n.wantedBy && <span>⏱ {date(n.wantedBy)}</span>}
+        {n.wantedBy && <span>⏱ {due(n.wantedBy)}</span>}
         {unusedNeed(n) && <span className="pill unused-pill">{t('unused')}</span>}
       </div>
       <div className="row-sub">
@@ -64,7 +64,7 @@ export function pledgerName(r: ResourceRow): string {
 }
 
 export function ResourceItem({ r }: { r: ResourceRow }) {
-  const { t, label, date } = useI18n();
+  const { t, label, date, due } = useI18n();
   return (
     <li className={`row type-${r.type}${unusedPledge(r) ? ' unused' : ''}`} data-testid="resource-row">
       <div className="row-head">
@@ -75,7 +75,7 @@ export function ResourceItem({ r }: { r: ResourceRow }) {
         <span className="pill">{label(r.type)}</span>
         <span>{pledgerName(r)}</span>
         <span>
-          {date(r.availability.from)} – {r.availability.until ? date(r.availability.until) : '…'}
+          {date(r.availability.from)} – {r.availability.until ? due(r.availability.until) : '…'}
         </span>
         {unusedPledge(r) && <span className="pill unused-pill">{t('unused')}</span>}
       </div>
@@ -89,17 +89,17 @@ export function ResourceItem({ r }: { r: ResourceRow }) {
 }
 
 export function DeadlineText({ task }: { task: Pick<TaskRow, 'deadline' | 'overdue' | 'daysToDeadline' | 'daysOverdue'> }) {
-  const { t, date } = useI18n();
+  const { t, due } = useI18n();
   if (!task.deadline) return <span>—</span>;
-  if (task.overdue) return <span className="overdue">{t('overdueBy', { n: task.daysOverdue ?? 0 })} · {date(task.deadline)}</span>;
+  if (task.overdue) return <span className="overdue">{t('overdueBy', { n: task.daysOverdue ?? 0 })} · {due(task.deadline)}</span>;
   if (task.daysToDeadline === 0) return <span className="due-soon">{t('dueToday')}</span>;
   if (task.daysToDeadline != null)
     return (
       <span className={task.daysToDeadline <= 7 ? 'due-soon' : ''}>
-        {t('daysLeft', { n: task.daysToDeadline })} · {date(task.deadline)}
+        {t('daysLeft', { n: task.daysToDeadline })} · {due(task.deadline)}
       </span>
     );
-  return <span>{date(task.deadline)}</span>;
+  return <span>{due(task.deadline)}</span>;
 }
 
 export function TaskItem({ task }: { task: TaskRow }) {

@@ -87,7 +87,7 @@ function PrintNow() {
 }
 
 function NoticeCard({ n, print, onChange, withLists = false }: { n: NoticeView; print: boolean; onChange: () => void; withLists?: boolean }) {
-  const { t, label, date } = useI18n();
+  const { t, label, date, due } = useI18n();
   return (
     <Card className="notice">
       <article data-testid="notice">
@@ -98,7 +98,7 @@ function NoticeCard({ n, print, onChange, withLists = false }: { n: NoticeView; 
         <div className="notice-meta">
           <span>{label(n.kind)}</span>
           <span>{t('publishedAt')}: {date(n.publishedAt, true)}</span>
-          <span>{t('objectionPeriod')}: {date(n.publishedAt)} {t('until')} {date(n.objectionPeriodEndsAt, true)}</span>
+          <span>{t('objectionPeriod')}: {date(n.publishedAt)} {t('until')} {due(n.objectionPeriodEndsAt)}</span>
           <span>{n.status === 'open' ? t('noticeOpen') : t('noticeClosed')}</span>
         </div>
         <p className="digest">{t('logPosition')} {n.logPosition} · {t('digest')}: {n.digest}</p>
@@ -111,6 +111,11 @@ function NoticeCard({ n, print, onChange, withLists = false }: { n: NoticeView; 
           </div>
         ))}
         {n.status === 'open' && !print && <ObjectionForm noticeId={n.noticeId} onDone={onChange} />}
+        {n.status === 'open' && (
+          <p className="print-only">
+            {t('raiseObjection')}: {location.origin}/notice-board/{n.communityId}/{n.noticeId} （{t('objectionPeriod')} {t('until')} {due(n.objectionPeriodEndsAt)}）
+          </p>
+        )}
       </article>
     </Card>
   );

@@ -52,6 +52,14 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const isStaff = s.scopes(...STAFF_ROLES).includes(x.communityId);
   const active = ['accepted', 'in_progress'].includes(x.status);
   const r = row.data;
+  const actions = [
+    isUnit && x.status === 'assigned' && <AcceptDecline key="accept" taskId={taskId} onDone={reload} />,
+    isUnit && active && <ProgressForm key="progress" taskId={taskId} onDone={reload} />,
+    isUnit && active && <CompleteForm key="complete" taskId={taskId} onDone={reload} />,
+    isStaff && x.status === 'completed' && <VerifyForm key="verify" taskId={taskId} onDone={reload} />,
+    isStaff && x.status === 'proposed' && <AssignForm key="assign" taskId={taskId} onDone={reload} />,
+    isStaff && ['assigned', 'accepted', 'in_progress'].includes(x.status) && !x.escalation && <EscalateForm key="escalate" taskId={taskId} onDone={reload} />,
+  ].filter(Boolean);
   return (
     <div className="stack">
       <div className="page-head">
@@ -98,14 +106,9 @@ export function TaskPage({ taskId }: { taskId: string }) {
           {x.escalation && <p className="overdue">⚑ {t('escalate')} → {x.escalation.to.departmentId ?? x.escalation.to.streetId}: {x.escalation.reason}</p>}
         </Card>
       </div>
-      {(isUnit || isStaff) && (
-        <Card title={t('submit')} className="task-actions">
-          {isUnit && x.status === 'assigned' && <AcceptDecline taskId={taskId} onDone={reload} />}
-          {isUnit && active && <ProgressForm taskId={taskId} onDone={reload} />}
-          {isUnit && active && <CompleteForm taskId={taskId} onDone={reload} />}
-          {isStaff && x.status === 'completed' && <VerifyForm taskId={taskId} onDone={reload} />}
-          {isStaff && x.status === 'proposed' && <AssignForm taskId={taskId} onDone={reload} />}
-          {isStaff && ['assigned', 'accepted', 'in_progress'].includes(x.status) && !x.escalation && <EscalateForm taskId={taskId} onDone={reload} />}
+      {actions.length > 0 && (
+        <Card title={t('actions')} className="task-actions">
+          {actions}
         </Card>
       )}
       {canSeeTimeline && (
