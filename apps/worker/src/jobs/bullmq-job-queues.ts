@@ -1,0 +1,113 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type Redis from 'ioredis';
+import type { DispatchAction, JobClock, JobSpec } from '@cobuild/jobs';
+import type { JobQueues } from './job-queues';
+import { bullArgs, DEFAULT_QUEUE_PREFIX, redisClient, whenReady, type QueueBackendConfig } from './queue-backend';
+
+/** Kept so a replayed add finds the job and adds nothing (ids are deterministic); bounded so Redis does not grow forever. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 90 * 24 * 3600, count: 100_000 },
+  removeOnFail: { age: 90 * 24 * 3600, count: 100_000 },
+};
+
+/**
+ * The queues on BullMQ. Consecutive adds go to each queue as one `addBulk`; a group's members
+ * are kept in a Redis set beside the queue (`<prefix>:<queue>:group:<group>`) so `removeGroup`
+ * removes exactly the pending jobs of, say, one task's deadline (on PostgreSQL: by id prefix).
+ */
+export class BullJobQueues implements JobQueues {
+  private readonly queues = new Map<string, Queue>();
+  private readonly client: Redis | null;
+  readonly backend: 'redis' | 'postgres';
+
+  constructor(private readonly config: QueueBackendConfig) {
+    this.backend = config.kind;
+    this.client = config.kind === 'redis' ? redisClient(config.url) : null;
+  }
+
+  queue(name: string): Queue {
+    let q = this.queues.get(name);
+    if (!q) {
+      const [opts, backend] = bullArgs(this.config, this.client);
+      q = new Queue(name, { ...opts, defaultJobOptions: DEFAULT_JOB_OPTIONS }, backend);
+      q.on('error', () => undefined);
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+
+  async apply(actions: readonly DispatchAction[], clock: JobClock): Promise<void> {
+    if (this.client) await whenReady(this.client);
+    let run: JobSpec[] = [];
+    const flush = async () => {
+      if (run.length) await this.addAll(run, clock);
+      run = [];
+    };
+    for (const a of actions) {
+      if (a.kind === 'add') {
+        run.push(a.job);
+        continue;
+      }
+      await flush();
+      await this.removeGroup(a.queue, a.group);
+    }
+    await flush();
+  }
+
+  async ping(): Promise<void> {
+    if (this.client) {
+      await whenReady(this.client);
+      const pong = await this.client.ping();
+      if (pong !== 'PONG') throw new Error(`Redis answered ${pong}`);
+    } else await this.queue('reminders').getJobCounts('waiting');
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    this.client?.disconnect();
+  }
+
+  private groupKey(queue: string, group: string): string {
+    return `${(this.config.kind === 'redis' && this.config.prefix) || DEFAULT_QUEUE_PREFIX}:${queue}:group:${group}`;
+  }
+
+  private async addAll(jobs: JobSpec[], clock: JobClock): Promise<void> {
+    const byQueue = new Map<string, JobSpec[]>();
+    for (const j of jobs) byQueue.set(j.queue, [...(byQueue.get(j.queue) ?? []), j]);
+    for (const [name, list] of byQueue) {
+      if (this.client) {
+        const grouped = list.filter((j) => j.group);
+        if (grouped.length) {
+          const p = this.client.pipeline();
+          for (const j of grouped) p.sadd(this.groupKey(name, j.group!), j.jobId);
+          const results = await p.exec();
+          const failed = results?.find(([e]) => e);
+          if (failed) throw failed[0];
+        }
+      }
+      await this.queue(name).addBulk(
+        list.map((j) => ({
+          name: j.name,
+          data: j.data,
+          opts: { jobId: j.jobId, delay: j.runAt ? clock.delayUntil(new Date(j.runAt)) : 0 },
+        })),
+      );
+    }
+  }
+
+  private async removeGroup(queueName: string, group: string): Promise<void> {
+    const q = this.queue(queueName);
+    if (this.client) {
+      const key = this.groupKey(queueName, group);
+      const ids = await this.client.smembers(key);
+      // a running job is locked and stays: it re-checks its subject when it runs and records nothing stale
+      for (const id of ids) await q.remove(id).catch(() => 0);
+      await this.client.del(key);
+      return;
+    }
+    const pending = await q.getJobs(['delayed', 'waiting', 'prioritized']);
+    for (const job of pending) if (job.id?.startsWith(`${group}/`)) await q.remove(job.id).catch(() => 0);
+  }
+}

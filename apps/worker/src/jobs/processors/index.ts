@@ -1,0 +1,4 @@
+import type { JobProcessor } from '../job-processor';
+
+/** Every processor the worker runs: one per job kind (queue + job name). */
+export const jobProcessors: readonly JobProcessor[] = [];

@@ -1,0 +1,8 @@
+import type { JobRule } from '../job-plan';
+
+/**
+ * Every rule the dispatcher runs, in order. Add a job kind: write `<kind>.rule.ts` beside this
+ * file (event → DispatchAction[], pure), list it here, and register its processor in
+ * apps/worker/src/jobs/processors/index.ts (see libs/jobs/README.md).
+ */
+export const jobRules: readonly JobRule[] = [];
