@@ -25,6 +25,7 @@ import { validationPipe } from './http/validation';
 import { NeedsModule } from './needs/needs.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { WebModule } from './web/web.module';
 import { QueuesModule } from './queues/queues.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -45,6 +46,7 @@ const features = [
   ViewsModule,
   QueuesModule,
   WebhooksModule,
+  WebModule,
 ];
 
 /** The HTTP API: thin controllers around the command handler and the read models. */

@@ -13,6 +13,7 @@ import { examples as meetings } from './meetings.examples';
 import { examples as views } from './views.examples';
 import { examples as lists } from './lists.examples';
 import { examples as webhooks } from './webhooks.examples';
+import { examples as web } from './web.examples';
 
 // one line per area; helpers add theirs (registrations, pledges, tasks, meetings, notices, evaluations, assessments)
-export const allExamples: EndpointExample[] = [...platform, ...organisations, ...needs, ...registrations, ...notices, ...evaluations, ...assessments, ...pledges, ...tasks, ...meetings, ...audit, ...views, ...lists, ...webhooks];
+export const allExamples: EndpointExample[] = [...platform, ...organisations, ...needs, ...registrations, ...notices, ...evaluations, ...assessments, ...pledges, ...tasks, ...meetings, ...audit, ...views, ...lists, ...webhooks, ...web];
