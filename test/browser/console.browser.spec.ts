@@ -227,6 +227,9 @@ describeIfBrowser('the web console in a browser', () => {
     await notice.getByText('异议已提交').waitFor(WAIT);
     await notice.locator('.objection').filter({ hasText: '扶手高度' }).waitFor(WAIT);
     expect(await pub.content()).not.toContain('13700009999');
+    await notice.getByText('公示时的清单').click(); // the lists as they stood at the notice's log position
+    await notice.getByTestId('notice-lists').filter({ hasText: '楼道加装扶手' }).waitFor(WAIT);
+    expect(await pub.content()).not.toContain('13900001111'); // the responsible person's phone is masked
     await shot(pub, '06-notice-board');
     await pub.goto(`${base}/notice-board/${A}?print`);
     await pub.getByTestId('notice').first().waitFor(WAIT);

@@ -3,7 +3,7 @@ import { api, enc } from '../api';
 import { useI18n } from '../i18n';
 import { NeedItem, ResourceItem, TaskItem } from '../lists';
 import { Link } from '../router';
-import { LIST_ROLES, useSession } from '../session';
+import { useSession } from '../session';
 import type { ListAnswer, NeedRow, NoticeView, ResourceRow, TaskRow } from '../types';
 import { Badge, Busy, Card, Field, FormProblem, LoadError, Loading, useFetch, useSubmit } from '../ui';
 
@@ -102,7 +102,7 @@ function NoticeCard({ n, print, onChange, withLists = false }: { n: NoticeView; 
           <span>{n.status === 'open' ? t('noticeOpen') : t('noticeClosed')}</span>
         </div>
         <p className="digest">{t('logPosition')} {n.logPosition} · {t('digest')}: {n.digest}</p>
-        {withLists && <NoticeLists communityId={n.communityId} position={n.logPosition} />}
+        {withLists || print ? <NoticeLists noticeId={n.noticeId} /> : <ListsOnDemand noticeId={n.noticeId} />}
         <h3>{t('objections')} ({n.objections.length})</h3>
         {n.objections.map((o) => (
           <div className="objection" key={o.objectionId}>
@@ -121,34 +121,37 @@ function NoticeCard({ n, print, onChange, withLists = false }: { n: NoticeView; 
   );
 }
 
-/** The lists exactly as they stood at the notice's log position (for those who may read the lists). */
-function NoticeLists({ communityId, position }: { communityId: string; position: string }) {
+function ListsOnDemand({ noticeId }: { noticeId: string }) {
   const { t } = useI18n();
-  const s = useSession();
-  const may = s.has(...LIST_ROLES);
-  const lists = useFetch(async () => {
-    if (!may) return null;
-    const q = `asOfPosition=${enc(position)}&limit=200`;
-    const base = `/communities/${enc(communityId)}/lists`;
-    const [needs, resources, tasks] = await Promise.all([
-      api.get<ListAnswer<NeedRow>>(`${base}/needs?${q}`),
-      api.get<ListAnswer<ResourceRow>>(`${base}/resources?${q}`),
-      api.get<ListAnswer<TaskRow>>(`${base}/tasks?${q}`),
-    ]);
-    return { needs, resources, tasks };
-  }, [communityId, position, may]);
-  if (!may) return null;
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="add no-print" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>{t('asListed')}</summary>
+      {open && <NoticeLists noticeId={noticeId} />}
+    </details>
+  );
+}
+
+/** The lists exactly as they stood at the notice's log position (GET /public/notices/{id}/lists; personal data masked). */
+function NoticeLists({ noticeId }: { noticeId: string }) {
+  const { t } = useI18n();
+  const lists = useFetch(
+    () => api.get<{ position: number; lists: { needs?: ListAnswer<NeedRow>; resources?: ListAnswer<ResourceRow>; tasks?: ListAnswer<TaskRow> } }>(`/public/notices/${enc(noticeId)}/lists`),
+    [noticeId],
+  );
   if (lists.error) return <LoadError error={lists.error} />;
   if (!lists.data) return <Loading />;
+  const { needs, resources, tasks } = lists.data.lists;
+  if (!needs && !resources && !tasks) return null;
   return (
-    <>
+    <div data-testid="notice-lists">
       <h3>{t('asListed')}</h3>
       <div className="three">
-        <div><h3>{t('needs')} {lists.data.needs.total}</h3><ul className="rows">{lists.data.needs.items.map((x) => <NeedItem key={x.id} n={x} />)}</ul></div>
-        <div><h3>{t('resources')} {lists.data.resources.total}</h3><ul className="rows">{lists.data.resources.items.map((x) => <ResourceItem key={x.id} r={x} />)}</ul></div>
-        <div><h3>{t('tasks')} {lists.data.tasks.total}</h3><ul className="rows">{lists.data.tasks.items.map((x) => <TaskItem key={x.id} task={x} />)}</ul></div>
+        {needs && <div><h3>{t('needs')} {needs.total}</h3><ul className="rows">{needs.items.map((x) => <NeedItem key={x.id} n={x} />)}</ul></div>}
+        {resources && <div><h3>{t('resources')} {resources.total}</h3><ul className="rows">{resources.items.map((x) => <ResourceItem key={x.id} r={x} />)}</ul></div>}
+        {tasks && <div><h3>{t('tasks')} {tasks.total}</h3><ul className="rows">{tasks.items.map((x) => <TaskItem key={x.id} task={x} />)}</ul></div>}
       </div>
-    </>
+    </div>
   );
 }
 
