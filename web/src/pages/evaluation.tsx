@@ -116,7 +116,7 @@ function RoundView({ roundId }: { roundId: string }) {
           <dt>{t('direction')}</dt><dd>{r.directions.map(label).join('、')}</dd>
           <dt>{t('criteria')}</dt><dd>{r.criteria.join('、') || '—'}</dd>
           <dt>{t('ratings')}</dt><dd>{r.ratingCount}</dd>
-          <dt>{t('open')}</dt><dd>{date(r.openedAt, true)}{r.closedAt ? ` – ${date(r.closedAt, true)}` : ''}</dd>
+          <dt>{t('when')}</dt><dd>{date(r.openedAt, true)}{r.closedAt ? ` – ${date(r.closedAt, true)}` : ''}</dd>
         </dl>
         {mayClose && (
           <div className="actions">
