@@ -17,3 +17,4 @@ export * as notice from './notice';
 export * as evaluationRound from './evaluation-round';
 export * as assessment from './assessment';
 export * as webhookDelivery from './webhook-delivery';
+export * as reminder from './reminder';

@@ -1,0 +1,3 @@
+export type ReminderState = { status: 'none' } | { status: 'sent'; reminderId: string; sentAt: string };
+
+export const initialReminderState = (): ReminderState => ({ status: 'none' });
