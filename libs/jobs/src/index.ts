@@ -2,3 +2,5 @@ export * from './job-plan';
 export * from './job-clock';
 export * from './queues';
 export { jobRules } from './rules';
+export * from './local-time';
+export * from './rules/task-reminders.rule';
