@@ -22,4 +22,17 @@ describe('inbox projection', () => {
     expect(docs.get('inbox:m-1')).toMatchObject({ owner: { kind: 'member', id: 'm-1' }, items: [{ type: 'TaskClaimRejected' }] });
     expect(JSON.stringify([...docs.values()])).not.toMatch(/13900001111|李四/);
   });
+
+  it('shows the reminders the worker delivered to each recipient', () => {
+    const log = new EventLog();
+    const sent = (reminderId: string, kind: string, recipients: Array<{ kind: string; id: string }>) =>
+      log.add(`reminder-${reminderId}`, 'ReminderSent', { reminderId, kind, communityId: 'c-1', taskId: 't-1', recipients, deadline: '2026-12-10T10:00:00.000Z', channel: 'inbox', jobId: 'j', sentAt: '2026-12-07T01:00:00.000Z' });
+    sent('t-1.deadline.due-3d.r3', 'due-3d', [{ kind: 'unit', id: 'u-a' }]);
+    sent('t-1.deadline.due-1d.r3', 'due-1d', [{ kind: 'member', id: 'm-1' }]);
+    sent('t-1.deadline.escalation-proposed.r3', 'escalation-proposed', [{ kind: 'street', id: 's-1' }]);
+    const docs = log.fold(inboxProjection);
+    expect(docs.get('inbox:u-a')).toMatchObject({ owner: { kind: 'unit', id: 'u-a' }, items: [{ type: 'ReminderSent', reminder: 'due-3d', taskId: 't-1', deadline: '2026-12-10T10:00:00.000Z' }] });
+    expect(docs.get('inbox:m-1')).toMatchObject({ owner: { kind: 'member', id: 'm-1' }, items: [{ reminder: 'due-1d' }] });
+    expect(docs.get('inbox:street:s-1')).toMatchObject({ owner: { kind: 'street', id: 's-1' }, items: [{ reminder: 'escalation-proposed' }] });
+  });
 });

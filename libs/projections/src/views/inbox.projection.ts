@@ -3,7 +3,9 @@ import { sortNumber, type DocumentProjection } from '../runtime/document-project
 
 /**
  * 待办: what is addressed to a unit, a member, a functional department or a street — tasks assigned
- * or reassigned to them, claims confirmed or refused, their tasks gone overdue, escalations.
+ * or reassigned to them, claims confirmed or refused, their tasks gone overdue, escalations, and
+ * the reminders the worker delivered (`ReminderSent`: a deadline coming, an assignment waiting to be
+ * accepted, an escalation proposed to the street).
  * Keys: `inbox:<unitId>`, `inbox:<memberId>`, `inbox:dept:<departmentId>`, `inbox:street:<streetId>`.
  * Newest first; the latest ITEMS_KEPT items are kept. No read state (no events for it yet).
  */
@@ -20,6 +22,8 @@ export interface InboxItem {
   deadline: string | null;
   reason: string | null;
   escalationId: string | null;
+  /** for `ReminderSent`: which reminder (`due-3d`, `due-today`, `accept`, `escalation-proposed`, …) */
+  reminder: string | null;
 }
 
 export interface InboxDoc {
@@ -62,6 +66,8 @@ function keysOf(e: RecordedEvent): string[] {
       return personal(d.claimant);
     case 'TaskEscalated':
       return target(d.to);
+    case 'ReminderSent':
+      return [...new Set((d.recipients as Array<{ kind: InboxDoc['owner']['kind']; id: string }>).map((r) => inboxKeyOf(r)))];
     default:
       return [];
   }
@@ -72,14 +78,15 @@ function ownerOf(key: string, e: RecordedEvent): InboxDoc['owner'] {
   if (key.startsWith('inbox:street:')) return { kind: 'street', id: key.slice('inbox:street:'.length) };
   const id = key.slice('inbox:'.length);
   const d = e.data as Data;
+  if (e.type === 'ReminderSent') return (d.recipients as Array<InboxDoc['owner']>).find((r) => inboxKeyOf(r) === key) ?? { kind: 'unit', id };
   const people = [d.responsible, d.previousResponsible, d.claimant] as Array<Data | undefined>;
   return people.some((r) => r?.kind === 'member' && r.memberId === id) ? { kind: 'member', id } : { kind: 'unit', id };
 }
 
 export const inboxProjection: DocumentProjection<InboxDoc> = {
   name: 'inbox',
-  version: 1,
-  categories: ['task'],
+  version: 2,
+  categories: ['task', 'reminder'],
   keysOf,
   evolve(doc, e, key) {
     const d = e.data as Data;
@@ -94,6 +101,7 @@ export const inboxProjection: DocumentProjection<InboxDoc> = {
       deadline: d.deadline ?? null,
       reason: d.reason ?? null,
       escalationId: d.escalationId ?? null,
+      reminder: e.type === 'ReminderSent' ? d.kind : null,
     };
     return { ...prev, items: [item, ...prev.items].slice(0, ITEMS_KEPT), total: prev.total + 1, lastPosition: e.position };
   },

@@ -1,4 +1,5 @@
 import type { JobProcessor } from '../job-processor';
+import { taskReminderProcessor } from './task-reminder.processor';
 
 /** Every processor the worker runs: one per job kind (queue + job name). */
-export const jobProcessors: readonly JobProcessor[] = [];
+export const jobProcessors: readonly JobProcessor[] = [taskReminderProcessor];
