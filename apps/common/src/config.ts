@@ -28,6 +28,15 @@ const schema = z
     COBUILD_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     COBUILD_JWT_ISSUER: z.string().min(1).max(200).default('cobuild'),
     COBUILD_JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
+    COBUILD_REMINDER_DAYS: z
+      .string()
+      .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, 'must be a comma-separated list of whole days, e.g. 7,3,1')
+      .transform((v) => v.split(',').map((d) => Number(d.trim())))
+      .refine((days) => days.every((d) => d >= 1 && d <= 365), 'each day must be from 1 to 365')
+      .default([7, 3, 1]),
+    COBUILD_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+    COBUILD_ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+    COBUILD_ACCEPT_WITHIN_DAYS: z.coerce.number().int().min(1).max(365).default(3),
   })
   .superRefine((c, ctx) => {
     if (c.COBUILD_EVENT_STORE === 'postgres' && !c.COBUILD_POSTGRES_URL)
@@ -71,6 +80,8 @@ export interface AppConfig {
   /** bearer token Prometheus must send to /metrics; unset: only loopback callers */
   metricsToken?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** reminder schedule (COBUILD_REMINDER_DAYS, _HOUR, COBUILD_ESCALATE_AFTER_DAYS, COBUILD_ACCEPT_WITHIN_DAYS) */
+  jobs: { reminderDays: number[]; reminderHour: number; escalateAfterDays: number; acceptWithinDays: number };
   auth: {
     /** HS256 signing secret of bearer tokens; null: a random per-process secret (tokens die with the process) */
     jwtSecret: string | null;
@@ -112,6 +123,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timeZone: c.COBUILD_TIME_ZONE,
     metricsToken: c.COBUILD_METRICS_TOKEN,
     logLevel: c.LOG_LEVEL,
+    jobs: {
+      reminderDays: c.COBUILD_REMINDER_DAYS,
+      reminderHour: c.COBUILD_REMINDER_HOUR,
+      escalateAfterDays: c.COBUILD_ESCALATE_AFTER_DAYS,
+      acceptWithinDays: c.COBUILD_ACCEPT_WITHIN_DAYS,
+    },
     auth: { jwtSecret: c.COBUILD_JWT_SECRET ?? null, jwtIssuer: c.COBUILD_JWT_ISSUER, jwtTtlSeconds: c.COBUILD_JWT_TTL_SECONDS },
   };
 }
