@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { SqlEventStore } from '@cobuild/event-store';
 import { ALL_PROJECTIONS, ProjectionEngine, ReadStore } from '@cobuild/projections';
-import { isClientRoute } from '../../apps/api/src/web/client-routes';
 import { Harness, type World } from '../e2e/harness';
+import { ensureConsoleBuilt, ROOT } from './built-console';
 
 /**
  * The web console in a real browser (Debian's chromium driven by playwright-core) against the real
@@ -15,7 +14,6 @@ import { Harness, type World } from '../e2e/harness';
  * a notice is published and the public board (no login) shows it. Screenshots of each page go to
  * docs/screenshots/.
  */
-const ROOT = resolve(__dirname, '../..');
 const SHOTS = join(ROOT, 'docs/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'correct horse battery staple';
@@ -36,8 +34,7 @@ describeIfBrowser('the web console in a browser', () => {
   let taskId = '';
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'dist/web/index.html')))
-      execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    ensureConsoleBuilt();
     mkdirSync(SHOTS, { recursive: true });
     h = await Harness.start('postgres');
     await h.app.listen(0, '127.0.0.1');
@@ -93,22 +90,6 @@ describeIfBrowser('the web console in a browser', () => {
   }
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-  it('serves the console at / without shadowing the API', async () => {
-    const index = await fetch(`${base}/board/${w.communities[0]}`);
-    expect(index.headers.get('content-type')).toContain('text/html');
-    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(await index.text()).toContain('<div id="root">');
-    const health = await fetch(`${base}/health`);
-    expect(health.headers.get('content-type')).toContain('application/json');
-    const api = await fetch(`${base}/tasks/t-1`);
-    expect(api.status).toBe(401);
-    expect(api.headers.get('content-type')).toContain('application/problem+json');
-    const doc = (await (await fetch(`${base}/docs-json`)).json()) as { paths: Record<string, unknown> };
-    const shadowed = Object.keys(doc.paths).map((p) => p.replace(/\{[^}]+\}/g, 'x')).filter(isClientRoute);
-    expect(shadowed).toEqual([]);
-    for (const p of ['/docs', '/metrics', '/health/live']) expect(isClientRoute(p)).toBe(false);
-  });
 
   it('a secretary forms a task from a need and a pledge; the unit accepts and completes it; the secretary verifies it; the public board shows the notice', async () => {
     const A = w.communities[0];

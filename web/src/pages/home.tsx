@@ -33,7 +33,6 @@ function linksOf(g: Grant): Array<{ to: string; key: Key }> {
 export function HomePage() {
   const { t } = useI18n();
   const { principal } = useSession();
-  const [community, setCommunity] = useState('');
   const grants = principal?.grants ?? [];
   return (
     <div className="stack">
@@ -54,19 +53,28 @@ export function HomePage() {
           ))}
         </ul>
       </Card>
-      <Card title={t('noticeBoard')}>
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (community.trim()) navigate(`/notice-board/${encodeURIComponent(community.trim())}`);
-          }}
-        >
-          <input placeholder={t('communityId')} value={community} onChange={(e) => setCommunity(e.target.value)} />
-          <button type="submit">{t('show')}</button>
-        </form>
-      </Card>
+      <PublicBoardFinder />
     </div>
+  );
+}
+
+/** 公示栏 of any community, for anyone (also on the sign-in page). */
+export function PublicBoardFinder() {
+  const { t } = useI18n();
+  const [community, setCommunity] = useState('');
+  return (
+    <Card title={t('noticeBoard')}>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (community.trim()) navigate(`/notice-board/${encodeURIComponent(community.trim())}`);
+        }}
+      >
+        <input placeholder={t('communityId')} value={community} onChange={(e) => setCommunity(e.target.value)} aria-label={t('communityId')} />
+        <button type="submit">{t('show')}</button>
+      </form>
+    </Card>
   );
 }
 

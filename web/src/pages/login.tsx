@@ -3,6 +3,7 @@ import { useI18n } from '../i18n';
 import { navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { Busy, Card, Field, FormProblem, useSubmit } from '../ui';
+import { PublicBoardFinder } from './home';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -20,7 +21,7 @@ export function LoginPage() {
     if (ok && path === '/login') navigate('/');
   };
   return (
-    <div className="narrow">
+    <div className="narrow stack">
       <Card title={t('login')}>
         <form onSubmit={submit} className="form" noValidate>
           <Field label={t('username')} errors={form.errorsOf('username')}>
@@ -35,6 +36,7 @@ export function LoginPage() {
           </div>
         </form>
       </Card>
+      <PublicBoardFinder />
     </div>
   );
 }
