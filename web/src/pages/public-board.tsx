@@ -5,7 +5,7 @@ import { NeedItem, ResourceItem, TaskItem } from '../lists';
 import { Link } from '../router';
 import { useSession } from '../session';
 import type { ListAnswer, NeedRow, NoticeView, ResourceRow, TaskRow } from '../types';
-import { Badge, Busy, Card, Field, FormProblem, LoadError, Loading, useFetch, useSubmit } from '../ui';
+import { Busy, Card, Field, FormProblem, LoadError, Loading, useFetch, useSubmit } from '../ui';
 
 /** 公示栏: a community's published notices, for anyone, without signing in; ?print for the physical board. */
 export function PublicBoardPage({ communityId, print }: { communityId: string; print: boolean }) {
@@ -93,16 +93,15 @@ function NoticeCard({ n, print, onChange, withLists = false }: { n: NoticeView; 
       <article data-testid="notice">
         <div className="row-head">
           <h2><Link to={`/notice-board/${enc(n.communityId)}/${enc(n.noticeId)}`}>{n.title}</Link></h2>
-          <Badge value={n.status} />
+          <span className={`badge b-${n.status}`}>{n.status === 'open' ? t('noticeOpen') : t('noticeClosed')}</span>
         </div>
         <div className="notice-meta">
           <span>{label(n.kind)}</span>
           <span>{t('publishedAt')}: {date(n.publishedAt, true)}</span>
           <span>{t('objectionPeriod')}: {date(n.publishedAt)} {t('until')} {due(n.objectionPeriodEndsAt)}</span>
-          <span>{n.status === 'open' ? t('noticeOpen') : t('noticeClosed')}</span>
         </div>
         <p className="digest">{t('logPosition')} {n.logPosition} · {t('digest')}: {n.digest}</p>
-        {withLists || print ? <NoticeLists noticeId={n.noticeId} /> : <ListsOnDemand noticeId={n.noticeId} />}
+        {withLists || print ? <NoticeLists noticeId={n.noticeId} heading /> : <ListsOnDemand noticeId={n.noticeId} />}
         <h3>{t('objections')} ({n.objections.length})</h3>
         {n.objections.map((o) => (
           <div className="objection" key={o.objectionId}>
@@ -133,7 +132,7 @@ function ListsOnDemand({ noticeId }: { noticeId: string }) {
 }
 
 /** The lists exactly as they stood at the notice's log position (GET /public/notices/{id}/lists; personal data masked). */
-function NoticeLists({ noticeId }: { noticeId: string }) {
+function NoticeLists({ noticeId, heading = false }: { noticeId: string; heading?: boolean }) {
   const { t } = useI18n();
   const lists = useFetch(
     () => api.get<{ position: number; lists: { needs?: ListAnswer<NeedRow>; resources?: ListAnswer<ResourceRow>; tasks?: ListAnswer<TaskRow> } }>(`/public/notices/${enc(noticeId)}/lists`),
@@ -145,7 +144,7 @@ function NoticeLists({ noticeId }: { noticeId: string }) {
   if (!needs && !resources && !tasks) return null;
   return (
     <div data-testid="notice-lists">
-      <h3>{t('asListed')}</h3>
+      {heading && <h3>{t('asListed')}</h3>}
       <div className="three">
         {needs && <div><h3>{t('needs')} {needs.total}</h3><ul className="rows">{needs.items.map((x) => <NeedItem key={x.id} n={x} />)}</ul></div>}
         {resources && <div><h3>{t('resources')} {resources.total}</h3><ul className="rows">{resources.items.map((x) => <ResourceItem key={x.id} r={x} />)}</ul></div>}
