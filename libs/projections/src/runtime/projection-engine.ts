@@ -17,6 +17,8 @@ export interface EngineOptions {
   batchSize?: number;
   /** events per batch when further behind than one batch (default: batchSize if given, else 10,000) */
   catchUpBatchSize?: number;
+  /** generations whose share of a batch commits at the same time, each on a connection of its own (default 4) */
+  parallelTransactions?: number;
   /** characters of serialised documents kept in memory between batches (default 128 Mi) */
   cacheChars?: number;
   idleMs?: number;
@@ -155,11 +157,19 @@ export class ProjectionEngine {
     const upTo = batch.length > 0 && full ? batch[batch.length - 1].position : head;
     // read the next page while this one is applied
     if (full) this.prefetch(upTo, size);
-    // each generation in a transaction of its own, with its checkpoint, side by side: one's rows
-    // are written while the next one's events are folded
-    const outcomes = await Promise.allSettled(
-      behind.map((g) => this.read.driver.transaction((tx) => this.apply(tx, g, batch.filter((e) => e.position > g.position && e.position <= upTo), upTo))),
-    );
+    // each generation in a transaction of its own, with its checkpoint, a few side by side: one's
+    // rows are written while the next one's events are folded (a few: the pool is the API's too)
+    const outcomes: PromiseSettledResult<Applied>[] = [];
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < behind.length; i = next++) {
+        const g = behind[i];
+        outcomes[i] = await this.read.driver
+          .transaction((tx) => this.apply(tx, g, batch.filter((e) => e.position > g.position && e.position <= upTo), upTo))
+          .then((value): PromiseSettledResult<Applied> => ({ status: 'fulfilled', value }), (reason): PromiseSettledResult<Applied> => ({ status: 'rejected', reason }));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.parallelTransactions ?? 4, behind.length) }, lane));
     let failure: unknown = null;
     outcomes.forEach((o, i) => {
       if (o.status === 'fulfilled') this.cache.commit(genKey(behind[i]), upTo, o.value.written);
