@@ -199,3 +199,59 @@ export function AssignForm({ taskId, onDone }: { taskId: string; onDone: Done })
     </ActionForm>
   );
 }
+
+/** 申请延期 (the unit) */
+export function ExtensionRequestForm({ taskId, onDone }: { taskId: string; onDone: Done }) {
+  const { t } = useI18n();
+  const form = useSubmit();
+  const [date, setDate] = useState(localDateAfter(60));
+  const [reason, setReason] = useState('');
+  return (
+    <ActionForm title={t('extension')} testId="extension-form" form={form} submitLabel={t('extension')} onSubmit={async (e) => {
+      e.preventDefault();
+      if (await form.run((k) => api.command(`/tasks/${enc(taskId)}/extension-request`, { requestedDeadline: date ? endOfLocalDay(date) : '', reason }, k))) onDone();
+    }}>
+      <Field label={t('deadline')} errors={form.errorsOf('requestedDeadline')}><input name="requestedDeadline" type="date" value={date} onChange={(e) => setDate(e.target.value)} /></Field>
+      <Field label={t('reason')} errors={form.errorsOf('reason')}><textarea name="reason" value={reason} onChange={(e) => setReason(e.target.value)} /></Field>
+    </ActionForm>
+  );
+}
+
+/** 同意 / 不同意延期 (the community) */
+export function ExtensionDecisionForm({ taskId, requested, onDone }: { taskId: string; requested: { requestedDeadline: string; reason: string }; onDone: Done }) {
+  const { t, due } = useI18n();
+  const grant = useSubmit();
+  const refuse = useSubmit();
+  const [reason, setReason] = useState('');
+  return (
+    <ActionForm title={`${t('extension')}: ${due(requested.requestedDeadline)}`} testId="extension-decision" form={grant} submitLabel={t('grant')} onSubmit={async (e) => {
+      e.preventDefault();
+      if (await grant.run((k) => api.command(`/tasks/${enc(taskId)}/extension/grant`, {}, k))) onDone();
+    }}>
+      <p>{requested.reason}</p>
+      <Field label={t('reason')} errors={refuse.errorsOf('reason')}><textarea name="reason" value={reason} onChange={(e) => setReason(e.target.value)} /></Field>
+      <FormProblem error={refuse.error} />
+      <button type="button" className="danger" disabled={refuse.busy} onClick={async () => (await refuse.run((k) => api.command(`/tasks/${enc(taskId)}/extension/refuse`, { reason }, k))) && onDone()}>
+        {t('refuse')}
+      </button>
+    </ActionForm>
+  );
+}
+
+/** 取消项目 (the community; its allocations are released) */
+export function CancelTaskForm({ taskId, onDone }: { taskId: string; onDone: Done }) {
+  const { t } = useI18n();
+  const form = useSubmit();
+  const [reason, setReason] = useState('');
+  return (
+    <details className="add">
+      <summary>{t('cancelTask')}</summary>
+      <ActionForm title={t('cancelTask')} testId="cancel-form" form={form} submitLabel={t('cancelTask')} onSubmit={async (e) => {
+        e.preventDefault();
+        if (await form.run((k) => api.command(`/tasks/${enc(taskId)}/cancel`, { reason }, k))) onDone();
+      }}>
+        <Field label={t('reason')} errors={form.errorsOf('reason')}><textarea name="reason" value={reason} onChange={(e) => setReason(e.target.value)} /></Field>
+      </ActionForm>
+    </details>
+  );
+}

@@ -2,7 +2,7 @@ import { api, enc } from '../api';
 import { useI18n } from '../i18n';
 import { DeadlineText } from '../lists';
 import { STAFF_ROLES, useSession } from '../session';
-import { AcceptDecline, AssignForm, CompleteForm, EscalateForm, ProgressForm, VerifyForm } from '../task-actions';
+import { AcceptDecline, AssignForm, CancelTaskForm, CompleteForm, EscalateForm, ExtensionDecisionForm, ExtensionRequestForm, ProgressForm, VerifyForm } from '../task-actions';
 import type { ListAnswer, TaskRow, TimelineEntry } from '../types';
 import { Badge, Card, LoadError, Loading, useFetch } from '../ui';
 import { Timeline } from '../timeline';
@@ -58,7 +58,10 @@ export function TaskPage({ taskId }: { taskId: string }) {
     isUnit && active && <CompleteForm key="complete" taskId={taskId} onDone={reload} />,
     isStaff && x.status === 'completed' && <VerifyForm key="verify" taskId={taskId} onDone={reload} />,
     isStaff && x.status === 'proposed' && <AssignForm key="assign" taskId={taskId} onDone={reload} />,
-    isStaff && ['assigned', 'accepted', 'in_progress'].includes(x.status) && !x.escalation && <EscalateForm key="escalate" taskId={taskId} onDone={reload} />,
+    isUnit && active && !x.extensionRequest && <details key="extension" className="add"><summary>{t('extension')}</summary><ExtensionRequestForm taskId={taskId} onDone={reload} /></details>,
+    isStaff && x.extensionRequest && <ExtensionDecisionForm key="extension-decision" taskId={taskId} requested={x.extensionRequest} onDone={reload} />,
+    isStaff && ['assigned', 'accepted', 'in_progress'].includes(x.status) && !x.escalation && <details key="escalate" className="add"><summary>{t('escalate')}</summary><EscalateForm taskId={taskId} onDone={reload} /></details>,
+    isStaff && ['proposed', 'assigned', 'accepted', 'in_progress'].includes(x.status) && <CancelTaskForm key="cancel" taskId={taskId} onDone={reload} />,
   ].filter(Boolean);
   return (
     <div className="stack">
