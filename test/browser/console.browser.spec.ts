@@ -236,10 +236,32 @@ describeIfBrowser('the web console in a browser', () => {
     await phone.getByTestId('lang-switch').click();
   });
 
-  it('shows the street dashboard, runs an evaluation round and gives the auditor the lists as of a date, a diff and a timeline', async () => {
+  it('lets the unit decline a second task with a reason, shows the street dashboard, runs an evaluation round and gives the auditor the lists as of a date, a diff and a timeline', async () => {
     expect(taskId).not.toBe('');
     const A = w.communities[0];
     const U = w.units[0];
+    // a second task from the same need and what is left of the pledge; the unit declines it with a reason
+    const sec0 = await signedIn('secretary');
+    await sec0.goto(`${base}/matching/${A}`);
+    await sec0.getByTestId('match-need').filter({ hasText: '楼道加装扶手' }).locator('input[type=checkbox]').check();
+    await sec0.getByTestId('match-pledge').filter({ hasText: '加装扶手改造资金' }).getByTestId('allocation-qty').fill('2000');
+    const second = sec0.getByTestId('form-task');
+    await second.locator('[name=title]').fill('扶手防滑处理');
+    await second.locator('[name=description]').fill('加装防滑套');
+    await second.locator('[name=responsiblePersonName]').fill('李四');
+    await second.getByRole('button', { name: '形成项目' }).click();
+    await sec0.getByTestId('task-formed').waitFor(WAIT);
+    const unit = await signedIn('unit');
+    await unit.goto(`${base}/unit/${U}`);
+    const offered = unit.getByTestId('inbox-assigned').filter({ hasText: '扶手防滑处理' });
+    await offered.waitFor(WAIT);
+    await offered.getByTestId('decline-open').click();
+    await offered.getByTestId('decline-form').getByRole('button', { name: '拒绝' }).click();
+    await offered.getByTestId('decline-form').locator('.field-error').first().waitFor(WAIT); // a reason is required
+    await offered.getByTestId('decline-form').locator('[name=reason]').fill('超出本单位能力');
+    await offered.getByTestId('decline-form').getByRole('button', { name: '拒绝' }).click();
+    await unit.getByTestId('inbox-assigned').filter({ hasText: '扶手防滑处理' }).waitFor({ state: 'detached', timeout: 30_000 });
+
     const street = await signedIn('street');
     await street.goto(`${base}/street/${w.streets[0]}`);
     await street.getByTestId('chart-coverage').waitFor(WAIT);
