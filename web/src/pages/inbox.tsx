@@ -54,7 +54,12 @@ export function InboxPage({ unitId }: { unitId: string }) {
     <div className="stack">
       <div className="page-head">
         <h1>{t('navInbox')} · <code>{unitId}</code></h1>
-        <button onClick={reload}>{t('refresh')}</button>
+        <div className="page-actions">
+          {communities.map((c) => (
+            <Link key={c} to={`/board/${enc(c)}`} className="button">{t('navBoard')} · {c}</Link>
+          ))}
+          <button onClick={reload}>{t('refresh')}</button>
+        </div>
       </div>
       {inbox.error && <LoadError error={inbox.error} retry={inbox.reload} />}
       <div className="three">
