@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { SqlEventStore } from '@cobuild/event-store';
 import { ALL_PROJECTIONS, ProjectionEngine, ReadStore } from '@cobuild/projections';
+import { startTaskFollowUps } from '../../apps/worker/src/task-follow-ups';
 import { Harness, type World } from '../e2e/harness';
 import { ensureConsoleBuilt, ROOT } from './built-console';
 
 /**
  * The web console in a real browser (Debian's chromium driven by playwright-core) against the real
- * engine on PostgreSQL with the projector following the log: a secretary records a need and a
+ * engine on PostgreSQL with the projector and the worker's task follow-ups running: a secretary records a need and a
  * pledge and forms a task from them, the unit accepts and completes it, the secretary verifies it,
  * a notice is published and the public board (no login) shows it. Screenshots of each page go to
  * docs/screenshots/.
@@ -27,6 +28,7 @@ describeIfBrowser('the web console in a browser', () => {
   let h: Harness;
   let w: World;
   let engine: ProjectionEngine;
+  let followUps: Awaited<ReturnType<typeof startTaskFollowUps>>;
   let ctx: BrowserContext;
   let base: string;
   let profile: string;
@@ -41,6 +43,7 @@ describeIfBrowser('the web console in a browser', () => {
     base = (await h.app.getUrl()).replace('[::1]', '127.0.0.1');
     engine = new ProjectionEngine(h.store as SqlEventStore, h.app.get(ReadStore), ALL_PROJECTIONS);
     await engine.start();
+    followUps = await startTaskFollowUps(h.store); // the worker's follow-ups: a verified task fulfils its need
     w = await h.world();
     const add = async (name: string, display: string, role: Parameters<Harness['as']>[0], scope: string) => {
       const username = `${name}${Date.now().toString(36)}`;
@@ -73,6 +76,7 @@ describeIfBrowser('the web console in a browser', () => {
 
   afterAll(async () => {
     await ctx?.close();
+    await followUps?.stop();
     await engine?.stop();
     await h?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
@@ -242,11 +246,21 @@ describeIfBrowser('the web console in a browser', () => {
     const U = w.units[0];
     // a second task from the same need and what is left of the pledge; the unit declines it with a reason
     const sec0 = await signedIn('secretary');
+    await sec0.goto(`${base}/board/${A}`);
+    await sec0.getByTestId('need-row').filter({ hasText: '楼道加装扶手' }).filter({ hasText: '已满足' }).waitFor(WAIT); // the worker's follow-up
+    await sec0.getByText('+ 需求清单').click();
+    const needForm = sec0.getByTestId('need-form');
+    await needForm.locator('[name=title]').fill('扶手防滑处理');
+    await needForm.locator('[name=description]').fill('新装扶手较滑，雨天易打滑');
+    await needForm.locator('[name=category]').fill('助老');
+    await needForm.locator('[name=beneficiaries]').fill('3号楼老人');
+    await needForm.locator('[name=requesterName]').fill('王大妈');
+    await needForm.getByRole('button', { name: '提交' }).click();
+    await sec0.getByTestId('need-row').filter({ hasText: '扶手防滑处理' }).filter({ hasText: '已列入' }).waitFor(WAIT);
     await sec0.goto(`${base}/matching/${A}`);
-    await sec0.getByTestId('match-need').filter({ hasText: '楼道加装扶手' }).locator('input[type=checkbox]').check();
+    await sec0.getByTestId('match-need').filter({ hasText: '扶手防滑处理' }).locator('input[type=checkbox]').check();
     await sec0.getByTestId('match-pledge').filter({ hasText: '加装扶手改造资金' }).getByTestId('allocation-qty').fill('2000');
     const second = sec0.getByTestId('form-task');
-    await second.locator('[name=title]').fill('扶手防滑处理');
     await second.locator('[name=description]').fill('加装防滑套');
     await second.locator('[name=responsiblePersonName]').fill('李四');
     await second.getByRole('button', { name: '形成项目' }).click();
