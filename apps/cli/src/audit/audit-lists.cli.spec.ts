@@ -111,6 +111,10 @@ describe('cobuild audit lists and diff (the CLI on PostgreSQL)', () => {
       [['audit', 'diff', '--community', 'c-heping', '--from', '1', '--to', '999999'], 2, /to: position 999999 is past the end/],
       [['audit', 'diff', '--community', 'c-nowhere', '--from', '1', '--to', '2'], 1, /no community c-nowhere/],
       [['audit', 'export', '--lists'], 2, /--community is required/],
+      [['audit', 'export', '--community', 'c-nowhere'], 1, /no community c-nowhere/],
+      [['audit', 'export', '--position', '3'], 2, /go with --lists/],
+      [['audit', 'export', '--out', '/nonexistent-dir/x.jsonl'], 2, /--out: cannot write \/nonexistent-dir\/x.jsonl \(ENOENT\)/],
+      [['audit', 'lists', '--community', 'c-heping', '--position', '1', '--out', '/nonexistent-dir/x.csv'], 2, /--out: cannot write/],
     ];
     for (const [args, code, message] of cases) {
       const r = await runCli(schema, args);

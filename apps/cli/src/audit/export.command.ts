@@ -1,11 +1,11 @@
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { logPages } from '@cobuild/audit';
+import { logPages, requireKnownCommunity } from '@cobuild/audit';
 import { contentDigest, type RecordedEvent } from '@cobuild/event-store';
 import { UsageError } from '../usage-error';
 import { listsForOptions, writeLists } from './lists.command';
+import { openOut } from './out-file';
 import { progress, withStore } from './with-store';
 
 /** Personal secrets that never leave the store; their events keep their digest, so chains stay checkable. */
@@ -49,8 +49,10 @@ export function exportCommand(audit: Command): void {
       if (opts.at !== undefined || opts.position !== undefined) throw new UsageError('--at and --position go with --lists');
       if (opts.community !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/.test(opts.community))
         throw new UsageError(`--community: "${opts.community}" is not a community id`);
-      const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
+      let out: Writable = process.stdout;
       const written = await withStore(async (store) => {
+        if (opts.community !== undefined) await requireKnownCommunity(store, opts.community);
+        if (opts.out) out = openOut(opts.out);
         const head = await store.headPosition();
         const bar = progress('exporting');
         let n = 0;

@@ -1,4 +1,3 @@
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
@@ -8,6 +7,7 @@ import { loadConfig } from '../../../common/src/config';
 import { UsageError } from '../usage-error';
 import { atOrPosition, communityOption } from './community-option';
 import { listRows, renderTables, writeCsv } from './list-rows';
+import { openOut } from './out-file';
 import { withStore } from './with-store';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
@@ -38,7 +38,7 @@ export function formatOption(format: string | undefined, allowed: readonly strin
 
 /** writes the lists as the format says, to --out or standard output */
 export async function writeLists(result: Awaited<ReturnType<typeof listsForOptions>>, format: ListsFormat, outFile?: string): Promise<number> {
-  const out: Writable = outFile ? createWriteStream(outFile) : process.stdout;
+  const out: Writable = outFile ? openOut(outFile) : process.stdout;
   const { communityId, moment, lists } = result;
   let rows = lists.needs.length + lists.resources.length + lists.tasks.length;
   if (format === 'csv') rows = await writeCsv(out, listRows(lists));
