@@ -92,6 +92,7 @@ export function DashboardPage({ streetId }: { streetId: string }) {
             <table>
               <thead><tr><th>{t('community')}</th><th>{t('unit')}</th></tr></thead>
               <tbody>
+                {x.totals.unitsWithNothingDone === 0 && <tr><td colSpan={2} className="empty">{t('none')}</td></tr>}
                 {x.communities.flatMap((c) => c.unitsWithNothingDone.map((u) => (
                   <tr key={`${c.communityId}:${u.unitId}`}><td>{name(c)}</td><td>{u.unitName ?? u.unitId} <code>{u.unitId}</code></td></tr>
                 )))}
