@@ -45,10 +45,10 @@ export function NewNeedForm({ communityId, onDone }: { communityId: string; onDo
             </select>
           </Field>
         </div>
-        <Field label="受益对象 / beneficiaries" errors={form.errorsOf('beneficiaries')}><input name="beneficiaries" value={v.beneficiaries} onChange={set('beneficiaries')} /></Field>
-        <Field label="地点 / address" errors={form.errorsOf('location')}><input name="address" value={v.address} onChange={set('address')} /></Field>
+        <Field label={t('beneficiaries')} errors={form.errorsOf('beneficiaries')}><input name="beneficiaries" value={v.beneficiaries} onChange={set('beneficiaries')} /></Field>
+        <Field label={t('address')} errors={form.errorsOf('location')}><input name="address" value={v.address} onChange={set('address')} /></Field>
         <div className="grid2">
-          <Field label={`${t('name')} (提出人)`} errors={form.errorsOf('requester.name')}><input name="requesterName" value={v.name} onChange={set('name')} /></Field>
+          <Field label={t('requester')} errors={form.errorsOf('requester.name')}><input name="requesterName" value={v.name} onChange={set('name')} /></Field>
           <Field label={t('phone')} errors={form.errorsOf('requester.phone')}><input name="requesterPhone" value={v.phone} onChange={set('phone')} /></Field>
         </div>
         <FormProblem error={form.error} />
@@ -101,11 +101,11 @@ export function NewPledgeForm({ communityId, onDone }: { communityId: string; on
         <Field label={t('description')} errors={form.errorsOf('description')}><input name="description" value={v.description} onChange={set('description')} /></Field>
         <div className="grid2">
           <Field label={t('quantity')} errors={form.errorsOf('capacity.quantity')}><input name="quantity" inputMode="decimal" value={v.quantity} onChange={set('quantity')} /></Field>
-          <Field label="计量 / measure" errors={form.errorsOf('capacity.measure')}><input name="measure" placeholder="m2, volunteer-hours, CNY" value={v.measure} onChange={set('measure')} /></Field>
+          <Field label={t('measure')} errors={form.errorsOf('capacity.measure')}><input name="measure" placeholder="m2, volunteer-hours, CNY" value={v.measure} onChange={set('measure')} /></Field>
         </div>
-        <Field label={`${t('until')} (availability)`} errors={form.errorsOf('availability')}><input name="until" type="date" value={v.until} onChange={set('until')} /></Field>
+        <Field label={t('availableUntil')} errors={form.errorsOf('availability')}><input name="until" type="date" value={v.until} onChange={set('until')} /></Field>
         <div className="grid2">
-          <Field label={`${t('name')} (联系人)`} errors={form.errorsOf('contact.name')}><input name="contactName" value={v.name} onChange={set('name')} /></Field>
+          <Field label={t('contactPerson')} errors={form.errorsOf('contact.name')}><input name="contactName" value={v.name} onChange={set('name')} /></Field>
           <Field label={t('phone')} errors={form.errorsOf('contact.phone')}><input name="contactPhone" value={v.phone} onChange={set('phone')} /></Field>
         </div>
         <FormProblem error={form.error} />

@@ -106,7 +106,7 @@ export function InboxPage({ unitId }: { unitId: string }) {
               <div data-testid="scorecard">
                 <div className="stats">
                   {(['assigned', 'accepted', 'completed', 'verified', 'onTime', 'overdue'] as const).map((k) => (
-                    <div className="stat" key={k}><span>{k === 'onTime' ? '按时' : k === 'overdue' ? t('overdue') : label(k)}</span><b>{card.data!.tasks[k]}</b></div>
+                    <div className="stat" key={k}><span>{k === 'onTime' ? t('onTime') : k === 'overdue' ? t('overdue') : label(k)}</span><b>{card.data!.tasks[k]}</b></div>
                   ))}
                 </div>
                 <p>{t('atLeastOne')}: {card.data.atLeastOnePracticalThing ? <span className="ok">✓ {t('yes')}</span> : <span className="bad">✗ {t('no')}</span>}</p>
