@@ -36,7 +36,7 @@ export function HomePage() {
   const grants = principal?.grants ?? [];
   return (
     <div className="stack">
-      <Card title={`${t('welcome')}，${principal?.displayName ?? ''}`}>
+      <Card title={`${t('welcome')}${t('langCode') === 'en' ? ', ' : '，'}${principal?.displayName ?? ''}`}>
         {grants.length === 0 && <p className="empty">{t('noScope')}</p>}
         <ul className="grants">
           {grants.map((g, i) => (
