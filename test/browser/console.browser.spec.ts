@@ -215,6 +215,16 @@ describeIfBrowser('the web console in a browser', () => {
     await notice.getByText('公示时的清单').click(); // the lists as they stood at the notice's log position
     await notice.getByTestId('notice-lists').filter({ hasText: '楼道加装扶手' }).waitFor(WAIT);
     expect(await pub.content()).not.toContain('13900001111'); // the responsible person's phone is masked
+    // the secretary answers the objection; the public board shows the answer
+    await sec.goto(`${base}/notice-board/${A}`);
+    const answer = sec.getByTestId('notice').filter({ hasText: '扶手高度' }).getByTestId('answer-form');
+    await answer.locator('[name=answer]').fill('扶手高度90厘米，符合无障碍设计规范');
+    await answer.getByRole('button', { name: '答复' }).click();
+    await sec.getByTestId('notice').filter({ hasText: '符合无障碍设计规范' }).waitFor(WAIT);
+    await pub.reload();
+    await pub.getByTestId('notice').filter({ hasText: '符合无障碍设计规范' }).waitFor(WAIT);
+    await pub.getByTestId('notice').first().getByText('公示时的清单').click();
+    await pub.getByTestId('notice-lists').first().waitFor(WAIT);
     await shot(pub, '06-notice-board');
     await pub.goto(`${base}/notice-board/${A}?print`);
     await pub.getByTestId('notice').first().waitFor(WAIT);

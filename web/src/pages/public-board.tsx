@@ -88,6 +88,10 @@ function PrintNow() {
 
 function NoticeCard({ n, print, onChange, withLists = false }: { n: NoticeView; print: boolean; onChange: () => void; withLists?: boolean }) {
   const { t, label, date, due } = useI18n();
+  const session = useSession();
+  const staff = session.scopes('community_secretary', 'community_staff').includes(n.communityId);
+  const secretary = session.scopes('community_secretary').includes(n.communityId);
+  const closing = useSubmit();
   return (
     <Card className="notice">
       <article data-testid="notice">
@@ -107,9 +111,18 @@ function NoticeCard({ n, print, onChange, withLists = false }: { n: NoticeView; 
           <div className="objection" key={o.objectionId}>
             <div>{o.text} <span className="muted">· {date(o.raisedAt, true)}</span></div>
             {o.answer && <div><b>{t('answer')}:</b> {o.answer} <span className="muted">· {date(o.answeredAt, true)}</span></div>}
+            {!o.answer && staff && !print && <AnswerForm noticeId={n.noticeId} objectionId={o.objectionId} onDone={onChange} />}
           </div>
         ))}
         {n.status === 'open' && !print && <ObjectionForm noticeId={n.noticeId} onDone={onChange} />}
+        {n.status === 'open' && secretary && !print && (
+          <div className="actions no-print">
+            <button className="danger" disabled={closing.busy} onClick={async () => (await closing.run((k) => api.command(`/notices/${enc(n.noticeId)}/close`, {}, k))) && onChange()}>
+              {closing.busy ? t('saving') : t('closeNotice')}
+            </button>
+            <FormProblem error={closing.error} />
+          </div>
+        )}
         {n.status === 'open' && (
           <p className="print-only">
             {t('raiseObjection')}: {location.origin}/notice-board/{n.communityId}/{n.noticeId} （{t('objectionPeriod')} {t('until')} {due(n.objectionPeriodEndsAt)}）
@@ -151,6 +164,23 @@ function NoticeLists({ noticeId, heading = false }: { noticeId: string; heading?
         {tasks && <div><h3>{t('tasks')} {tasks.total}</h3><ul className="rows">{tasks.items.map((x) => <TaskItem key={x.id} task={x} />)}</ul></div>}
       </div>
     </div>
+  );
+}
+
+/** 答复异议 (the community's staff) */
+function AnswerForm({ noticeId, objectionId, onDone }: { noticeId: string; objectionId: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const form = useSubmit();
+  const [answer, setAnswer] = useState('');
+  return (
+    <form className="form" noValidate data-testid="answer-form" onSubmit={async (e) => {
+      e.preventDefault();
+      if (await form.run((k) => api.command(`/notices/${enc(noticeId)}/objections/${enc(objectionId)}/answer`, { answer }, k))) onDone();
+    }}>
+      <Field label={t('answer')} errors={form.errorsOf('answer')}><textarea name="answer" value={answer} onChange={(e) => setAnswer(e.target.value)} /></Field>
+      <FormProblem error={form.error} />
+      <div className="actions"><Busy busy={form.busy}>{t('answer')}</Busy></div>
+    </form>
   );
 }
 
