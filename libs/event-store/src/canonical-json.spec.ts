@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { canonicalize } from 'json-canonicalize';
 import { canonicalJson } from './canonical-json';
+import { contentDigest } from './hashing';
 
 describe('canonicalJson (RFC 8785)', () => {
   it('sorts keys by UTF-16 code units and drops whitespace', () => {
@@ -21,6 +23,18 @@ describe('canonicalJson (RFC 8785)', () => {
         expect(canonicalJson(v)).toBe(canonicalize(v));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('contentDigest', () => {
+  it('hashes exactly the JCS of { id (lower case), type, schemaVersion, data, metadata }', () => {
+    fc.assert(
+      fc.property(fc.uuid(), fc.string(), fc.integer({ min: 1, max: 9 }), fc.jsonValue(), fc.jsonValue(), (id, type, schemaVersion, data, metadata) => {
+        const reference = createHash('sha256').update(canonicalize({ id: id.toLowerCase(), type, schemaVersion, data, metadata }), 'utf8').digest('hex');
+        expect(contentDigest({ id: id.toUpperCase(), type, schemaVersion, data, metadata })).toBe(reference);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
