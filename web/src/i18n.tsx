@@ -90,7 +90,8 @@ const LABELS: Record<Lang, Record<string, string>> = {
     community_to_unit: '社区评单位', unit_to_community: '单位评社区', resident_to_member: '居民评党员', task_work: '项目评价', task_coordination: '协调评价',
     satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意', open: '进行中',
     TaskAssigned: '分派任务', TaskReassigned: '改派任务', TaskOverdue: '任务逾期', TaskClaimConfirmed: '认领已确认', TaskClaimRejected: '认领未确认',
-    TaskEscalated: '提请协调', TaskDeadlineApproaching: '临近时限',
+    TaskEscalated: '提请协调', TaskDeadlineApproaching: '临近时限', TaskBecameOverdue: '任务逾期', ReminderSent: '提醒',
+    'due-today': '今天到期', accept: '请尽快接受任务', 'escalation-proposed': '逾期建议提请协调', 'due-7d': '7天后到期', 'due-3d': '3天后到期', 'due-1d': '明天到期',
   },
   en: {
     urgent: 'urgent', high: 'high', normal: 'normal', low: 'low',
@@ -104,7 +105,8 @@ const LABELS: Record<Lang, Record<string, string>> = {
     community_to_unit: 'community → unit', unit_to_community: 'unit → community', resident_to_member: 'residents → member', task_work: 'task work', task_coordination: 'task coordination',
     satisfied: 'satisfied', basically_satisfied: 'basically satisfied', dissatisfied: 'dissatisfied', open: 'open',
     TaskAssigned: 'Task assigned', TaskReassigned: 'Task reassigned', TaskOverdue: 'Task overdue', TaskClaimConfirmed: 'Claim confirmed', TaskClaimRejected: 'Claim rejected',
-    TaskEscalated: 'Escalated', TaskDeadlineApproaching: 'Deadline approaching',
+    TaskEscalated: 'Escalated', TaskDeadlineApproaching: 'Deadline approaching', TaskBecameOverdue: 'Task overdue', ReminderSent: 'Reminder',
+    'due-today': 'due today', accept: 'please accept the task', 'escalation-proposed': 'overdue: escalation proposed', 'due-7d': 'due in 7 days', 'due-3d': 'due in 3 days', 'due-1d': 'due tomorrow',
   },
 };
 
