@@ -42,7 +42,7 @@ describe('health endpoint', () => {
       async (app) => {
         const res = await request(app.getHttpServer()).get('/health/ready').expect(200);
         expect(res.body.details.eventStore).toMatchObject({ status: 'up', kind: 'postgres' });
-        expect(res.body.details.queue).toEqual({ status: 'up', backend: 'redis' });
+        expect(res.body.details.queue).toEqual({ status: 'up', backend: 'redis', dispatcher: { state: 'connected', position: 0, backlog: 0 } });
       },
     );
   });
@@ -50,7 +50,7 @@ describe('health endpoint', () => {
   it('stays ready but reports an unreachable Redis', async () => {
     await withApp({ COBUILD_DATA_DIR: dir, REDIS_URL: 'redis://127.0.0.1:1' }, async (app) => {
       const res = await request(app.getHttpServer()).get('/health').expect(200);
-      expect(res.body.details.queue).toMatchObject({ status: 'up', backend: 'redis', reachable: false });
+      expect(res.body.details.queue).toMatchObject({ status: 'up', backend: 'redis', reachable: false, dispatcher: { state: 'waiting', backlog: 0 } });
     });
   });
 });

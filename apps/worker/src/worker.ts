@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createEventStore, type EventStore } from '@cobuild/event-store';
 import type { AppConfig } from '../../common/src/config';
 import { RedisProbe } from '../../common/src/redis-probe';
+import { startJobs, jobSettingsOf, type Jobs } from './jobs/jobs-runtime';
 import { startTaskFollowUps } from './task-follow-ups';
 
 /**
@@ -10,7 +11,7 @@ import { startTaskFollowUps } from './task-follow-ups';
  * follow-ups of tasks (releasing allocations, returning needs to the list, recording
  * verifications). It uses the given event store (one process: the API's), or opens its own.
  */
-export async function startWorker(config: AppConfig, sharedStore?: EventStore): Promise<{ stop(): Promise<void> }> {
+export async function startWorker(config: AppConfig, sharedStore?: EventStore): Promise<{ stop(): Promise<void>; jobs: Jobs | null }> {
   const logger = new Logger('worker');
   const probe = new RedisProbe(config.redisUrl);
   if (!probe.configured) logger.warn('no REDIS_URL: jobs wait in the event log until a queue is configured');
@@ -20,9 +21,17 @@ export async function startWorker(config: AppConfig, sharedStore?: EventStore): 
       (e: Error) => logger.warn(`Redis unreachable (${e.message}): jobs wait in the event log`),
     );
   const ownStore = sharedStore ? null : await openStore(config);
-  const followUps = await startTaskFollowUps(sharedStore ?? ownStore!);
+  const store = sharedStore ?? ownStore!;
+  const followUps = await startTaskFollowUps(store);
+  // with Redis configured the dispatcher runs even while it is down: it waits, and catches up when Redis returns
+  const jobs = config.redisUrl
+    ? await startJobs(store, { backend: { kind: 'redis', url: config.redisUrl }, timeZone: config.timeZone, settings: jobSettingsOf(config) })
+    : null;
   return {
+    jobs,
     stop: async () => {
+      // graceful: running jobs finish (or return to the queue) before the store closes
+      await jobs?.stop();
       await followUps.stop();
       await ownStore?.close();
       await probe.close();

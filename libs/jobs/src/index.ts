@@ -4,3 +4,4 @@ export * from './queues';
 export { jobRules } from './rules';
 export * from './local-time';
 export * from './rules/task-reminders.rule';
+export * from './dispatcher-progress';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
+import { dispatcherBacklog, jobRules } from '@cobuild/jobs';
 import { ProjectorProgress } from '../../../common/src/projector-progress';
 import { RedisProbe } from '../../../common/src/redis-probe';
 
@@ -27,18 +28,26 @@ export class QueueHealthIndicator {
   constructor(
     private readonly redis: RedisProbe,
     private readonly health: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  /** Redis being absent or down never makes the engine unready: commands keep working, jobs wait in the log. */
+  /**
+   * Redis being absent or down never makes the engine unready: commands keep working, jobs wait in
+   * the log. `dispatcher` says how far the job dispatcher got (its checkpoint in the log, from any
+   * process) and how many job-making events wait after it: `waiting` while the queue is away.
+   */
   async check() {
     const session = this.health.check('queue');
+    const progress = await dispatcherBacklog(this.store, jobRules).catch(() => null);
+    const dispatcher = (state: string) =>
+      progress ? { dispatcher: { state, position: progress.position, backlog: progress.capped ? `${progress.backlog}+` : progress.backlog } } : {};
     if (!this.redis.configured)
-      return session.up({ backend: 'none', message: 'REDIS_URL is not set: jobs wait in the event log' });
+      return session.up({ backend: 'none', message: 'REDIS_URL is not set: jobs wait in the event log', ...dispatcher('off') });
     try {
       await this.redis.ping();
-      return session.up({ backend: 'redis' });
+      return session.up({ backend: 'redis', ...dispatcher(progress?.backlog ? 'catching-up' : 'connected') });
     } catch (e) {
-      return session.up({ backend: 'redis', reachable: false, message: `jobs wait in the event log: ${(e as Error).message}` });
+      return session.up({ backend: 'redis', reachable: false, message: `jobs wait in the event log: ${(e as Error).message}`, ...dispatcher('waiting') });
     }
   }
 }

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { filterOf, planFor, systemJobClock, type JobClock, type JobRule, type RuleContext } from '@cobuild/jobs';
+import { filterOf, JOB_DISPATCHER_CHECKPOINT, planFor, systemJobClock, type JobClock, type JobRule, type RuleContext } from '@cobuild/jobs';
 import type { EventStore, RecordedEvent, Subscription } from '@cobuild/event-store';
 import { LogCheckpoint } from '../log-checkpoint';
 import type { JobQueues } from './job-queues';
 
-export const JOB_DISPATCHER_CHECKPOINT = 'checkpoint-job-dispatcher';
+export { JOB_DISPATCHER_CHECKPOINT, dispatcherBacklog } from '@cobuild/jobs';
 export const JOB_DISPATCHER_ACTOR_ID = 'worker:job-dispatcher';
 
 export interface DispatcherStatus {
@@ -111,15 +111,4 @@ export async function startJobDispatcher(store: EventStore, queues: JobQueues, o
       await subscription?.stop();
     },
   };
-}
-
-/**
- * The dispatcher's progress as the log records it (works from any process: the API's health
- * reads it): its checkpoint and how many dispatchable events wait after it (counted up to `cap`).
- */
-export async function dispatcherBacklog(store: EventStore, rules: readonly JobRule[], cap = 1000): Promise<{ position: number; backlog: number; capped: boolean }> {
-  const [last] = await store.readStream(JOB_DISPATCHER_CHECKPOINT, { direction: 'backwards', maxCount: 1 });
-  const position = last ? Number(last.data.position) : 0;
-  const pending = await store.readAll({ after: position, maxCount: cap, filter: filterOf(rules) });
-  return { position, backlog: pending.length, capped: pending.length >= cap };
 }

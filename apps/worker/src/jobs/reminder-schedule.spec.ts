@@ -1,5 +1,5 @@
 import { createEventStore, type EventStore, type RecordedEvent } from '@cobuild/event-store';
-import { acceleratedClock, type JobClock } from '@cobuild/jobs';
+import { acceleratedClock, localHourOnDay, type JobClock } from '@cobuild/jobs';
 import { Queue } from 'bullmq';
 import { startJobs, type Jobs } from './jobs-runtime';
 import { redisClient, whenReady } from './queue-backend';
@@ -46,7 +46,8 @@ describe('a whole reminder schedule in seconds (embedded store, real Redis, acce
     (await store.readAll({ filter: { categories: ['reminder'] } })).filter((e) => e.data.taskId === taskId);
 
   it('reminds 7, 3 and 1 days before, on the day, marks overdue, asks for acceptance and proposes escalation to the street — each once', async () => {
-    const { taskId, deadline } = await fixture.assignedTask(clock.now(), 10);
+    // due at 18:00 Shanghai, 10 local days on
+    const { taskId, deadline } = await fixture.assignedTask(clock.now(), 10, localHourOnDay(clock.now(), 10, 18, 'Asia/Shanghai'));
     const all = await until('the escalation proposal', async () => {
       const r = await reminders(taskId);
       return r.some((e) => e.data.kind === 'escalation-proposed') && r;

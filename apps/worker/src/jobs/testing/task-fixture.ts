@@ -21,10 +21,10 @@ export class TaskFixture {
     }, { actor: { id: 'adm', role: 'street_admin' }, now, correlationId: randomUUID() }, { communityId: () => this.communityId });
   }
 
-  /** a task assigned to unit u1, due `dueInDays` after `now` */
-  async assignedTask(now: Date, dueInDays: number): Promise<{ taskId: string; deadline: string }> {
+  /** a task assigned to unit u1, due `dueInDays` after `now` (or at `at`) */
+  async assignedTask(now: Date, dueInDays: number, at?: Date): Promise<{ taskId: string; deadline: string }> {
     const taskId = randomUUID();
-    const deadline = new Date(now.getTime() + dueInDays * DAY).toISOString();
+    const deadline = (at ?? new Date(now.getTime() + dueInDays * DAY)).toISOString();
     await this.run(taskId, 'ProposeTask', {
       taskId, communityId: this.communityId, title: '加装扶手', description: '共建',
       needs: [{ needId: randomUUID(), communityId: this.communityId, status: 'matched' }], allocations: [], pledges: [],
