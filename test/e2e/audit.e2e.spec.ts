@@ -60,4 +60,14 @@ describe('audit views over HTTP', () => {
     }
     await h.get(`/audit/communities/${w.communities[0]}/diff?from=0&to=1`, await h.as('auditor', 'd-other')).expect(403);
   });
+
+  it("shows a unit's history across its streams to an auditor of its district, and refuses one of another", async () => {
+    const auditor = await h.as('auditor', w.districtId);
+    const res = await h.get(`/audit/units/${w.units[0]}/timeline`, auditor).expect(200);
+    expect(res.body.length).toBeGreaterThan(0);
+    expect(res.body.every((e: { communityId: string }) => e.communityId === w.communities[0])).toBe(true);
+    expect(res.body[0]).toMatchObject({ actor: { role: expect.any(String) }, at: expect.any(String) });
+    await h.get(`/audit/units/${w.units[0]}/timeline`, await h.as('auditor', 'd-other')).expect(403);
+    await h.get(`/audit/units/u-nothing/timeline`, auditor).expect(404);
+  });
 });

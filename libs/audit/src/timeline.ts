@@ -12,6 +12,8 @@ export interface TimelineEntry {
   reason: string | null;
   requestId: string | null;
   correlationId: string;
+  /** the community the event belongs to (null for district- or street-level things) */
+  communityId: string | null;
   hash: string;
 }
 
@@ -25,6 +27,7 @@ export const timelineEntry = (e: RecordedEvent): TimelineEntry => ({
   reason: typeof e.data.reason === 'string' ? e.data.reason : null,
   requestId: (e.metadata.requestId as string | null | undefined) ?? null,
   correlationId: e.metadata.correlationId,
+  communityId: (e.metadata.communityId as string | null | undefined) ?? null,
   hash: e.hash,
 });
 

@@ -17,6 +17,7 @@ export class TimelineEntryDto {
   @ApiProperty({ nullable: true }) reason!: string | null;
   @ApiProperty({ nullable: true }) requestId!: string | null;
   @ApiProperty() correlationId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the community the event belongs to' }) communityId!: string | null;
   @ApiProperty() hash!: string;
 }
 
