@@ -39,7 +39,7 @@ export class BullJobQueues implements JobQueues {
   }
 
   async apply(actions: readonly DispatchAction[], clock: JobClock): Promise<void> {
-    if (this.client) await whenReady(this.client);
+    if (this.client) return this.applyOnRedis(actions, clock);
     let run: JobSpec[] = [];
     const flush = async () => {
       if (run.length) await this.addAll(run, clock);
@@ -54,6 +54,58 @@ export class BullJobQueues implements JobQueues {
       await this.removeGroup(a.queue, a.group);
     }
     await flush();
+  }
+
+  /**
+   * The same result as applying the actions one by one, in a few round trips per batch: a group
+   * removed in the batch drops the batch's own earlier adds to it and the members Redis holds
+   * (read in one pipeline); then the removals run, the group sets are rewritten and what remains
+   * is added with one `addBulk` per queue.
+   */
+  private async applyOnRedis(actions: readonly DispatchAction[], clock: JobClock): Promise<void> {
+    const client = this.client!;
+    await whenReady(client);
+    const removedGroups = new Map<string, { queue: string; group: string }>();
+    for (const a of actions) if (a.kind === 'removeGroup') removedGroups.set(this.groupKey(a.queue, a.group), a);
+    const members = new Map<string, string[]>();
+    if (removedGroups.size) {
+      const p = client.pipeline();
+      for (const key of removedGroups.keys()) p.smembers(key);
+      const results = (await p.exec()) ?? [];
+      [...removedGroups.keys()].forEach((key, i) => {
+        const [e, ids] = results[i] ?? [new Error('no reply'), null];
+        if (e) throw e;
+        members.set(key, ids as string[]);
+      });
+    }
+    let adds: JobSpec[] = [];
+    const toRemove: Array<{ queue: string; jobId: string }> = [];
+    for (const a of actions) {
+      if (a.kind === 'add') {
+        adds.push(a.job);
+        continue;
+      }
+      const key = this.groupKey(a.queue, a.group);
+      adds = adds.filter((j) => !(j.queue === a.queue && j.group === a.group));
+      for (const jobId of members.get(key) ?? []) toRemove.push({ queue: a.queue, jobId });
+      members.set(key, []);
+    }
+    // a running job is locked and stays: it re-checks its subject when it runs and records nothing stale
+    for (const r of toRemove) await this.queue(r.queue).remove(r.jobId).catch(() => 0);
+    const sets = client.pipeline();
+    for (const key of removedGroups.keys()) sets.del(key);
+    for (const j of adds) if (j.group) sets.sadd(this.groupKey(j.queue, j.group), j.jobId);
+    if (removedGroups.size || adds.some((j) => j.group)) {
+      const failed = ((await sets.exec()) ?? []).find(([e]) => e);
+      if (failed) throw failed[0];
+    }
+    const byQueue = new Map<string, JobSpec[]>();
+    for (const j of adds) byQueue.set(j.queue, byQueue.get(j.queue) ?? []).get(j.queue)!.push(j);
+    for (const [name, list] of byQueue) await this.queue(name).addBulk(list.map((j) => this.bulkJob(j, clock)));
+  }
+
+  private bulkJob(j: JobSpec, clock: JobClock) {
+    return { name: j.name, data: j.data, opts: { jobId: j.jobId, delay: j.runAt ? clock.delayUntil(new Date(j.runAt)) : 0 } };
   }
 
   async ping(): Promise<void> {
@@ -75,7 +127,7 @@ export class BullJobQueues implements JobQueues {
 
   private async addAll(jobs: JobSpec[], clock: JobClock): Promise<void> {
     const byQueue = new Map<string, JobSpec[]>();
-    for (const j of jobs) byQueue.set(j.queue, [...(byQueue.get(j.queue) ?? []), j]);
+    for (const j of jobs) byQueue.set(j.queue, byQueue.get(j.queue) ?? []).get(j.queue)!.push(j);
     for (const [name, list] of byQueue) {
       if (this.client) {
         const grouped = list.filter((j) => j.group);
@@ -87,13 +139,7 @@ export class BullJobQueues implements JobQueues {
           if (failed) throw failed[0];
         }
       }
-      await this.queue(name).addBulk(
-        list.map((j) => ({
-          name: j.name,
-          data: j.data,
-          opts: { jobId: j.jobId, delay: j.runAt ? clock.delayUntil(new Date(j.runAt)) : 0 },
-        })),
-      );
+      await this.queue(name).addBulk(list.map((j) => this.bulkJob(j, clock)));
     }
   }
 
