@@ -8,7 +8,7 @@ import Redis, { type RedisOptions } from 'ioredis';
  */
 export type QueueBackendConfig =
   | { kind: 'redis'; url: string; prefix?: string }
-  | { kind: 'postgres'; connectionString: string; schema?: string };
+  | { kind: 'postgres'; connectionString: string; schema?: string; maxConnections?: number };
 
 export const DEFAULT_QUEUE_PREFIX = 'cobuild';
 
@@ -45,7 +45,10 @@ export function bullArgs(config: QueueBackendConfig, connection: ConnectionOptio
   if (config.kind === 'redis') return [{ connection: connection!, prefix: config.prefix ?? DEFAULT_QUEUE_PREFIX }, undefined];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createPostgresBackend } = require('bullmq/dist/cjs/postgres') as typeof import('bullmq/dist/esm/postgres');
-  return [{ connection: { connectionString: config.connectionString, schema: config.schema ?? 'cobuild_jobs' } as never }, createPostgresBackend];
+  return [
+    { connection: { connectionString: config.connectionString, schema: config.schema ?? 'cobuild_jobs', migrate: true, max: config.maxConnections ?? 10 } as never },
+    createPostgresBackend,
+  ];
 }
 
 /** Resolves when the client is connected; rejects after `timeoutMs` (Redis away: the caller waits and retries). */
