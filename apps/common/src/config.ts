@@ -37,6 +37,7 @@ const schema = z
     COBUILD_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
     COBUILD_ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(7),
     COBUILD_ACCEPT_WITHIN_DAYS: z.coerce.number().int().min(1).max(365).default(3),
+    COBUILD_EMBEDDED_QUEUE: z.enum(['off', 'pglite']).default('off'),
   })
   .superRefine((c, ctx) => {
     if (c.COBUILD_EVENT_STORE === 'postgres' && !c.COBUILD_POSTGRES_URL)
@@ -82,6 +83,8 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** reminder schedule (COBUILD_REMINDER_DAYS, _HOUR, COBUILD_ESCALATE_AFTER_DAYS, COBUILD_ACCEPT_WITHIN_DAYS) */
   jobs: { reminderDays: number[]; reminderHour: number; escalateAfterDays: number; acceptWithinDays: number };
+  /** without REDIS_URL: `pglite` runs the queues on BullMQ's PostgreSQL backend over an embedded PGlite (COBUILD_EMBEDDED_QUEUE) */
+  embeddedQueue: 'off' | 'pglite';
   auth: {
     /** HS256 signing secret of bearer tokens; null: a random per-process secret (tokens die with the process) */
     jwtSecret: string | null;
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       escalateAfterDays: c.COBUILD_ESCALATE_AFTER_DAYS,
       acceptWithinDays: c.COBUILD_ACCEPT_WITHIN_DAYS,
     },
+    embeddedQueue: c.COBUILD_EMBEDDED_QUEUE,
     auth: { jwtSecret: c.COBUILD_JWT_SECRET ?? null, jwtIssuer: c.COBUILD_JWT_ISSUER, jwtTtlSeconds: c.COBUILD_JWT_TTL_SECONDS },
   };
 }
