@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 
 export interface EmbeddedQueueDatabase {
   /** a PostgreSQL URL of the served PGlite, for BullMQ's PostgreSQL backend */
@@ -24,21 +23,21 @@ async function freePort(): Promise<number> {
 
 /**
  * The queues without Redis (opt-in, COBUILD_EMBEDDED_QUEUE=pglite): a PGlite database of its own
- * (`<data dir>/queue`, beside the event store's, never the same instance — the socket server runs
+ * (in `<data dir>-queue`, beside the event store's folder, never the same instance — the socket server runs
  * every connection in PGlite's one session, so sharing it would mix the store's transactions with
  * BullMQ's) served on a loopback port by @electric-sql/pglite-socket, for BullMQ's PostgreSQL
  * backend. All connections share one session: `search_path` is set on it once (a per-connection
  * startup `search_path` is not honoured), and the backend runs one pooled connection with worker
  * concurrency 1 (row locks do not separate connections of one session).
  */
+/** `dataDir`: the queue database's own folder (undefined: in memory) */
 export async function startEmbeddedQueueDatabase(dataDir: string | undefined): Promise<EmbeddedQueueDatabase> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   let db;
   if (dataDir) {
-    const dir = join(dataDir, 'queue');
-    mkdirSync(dir, { recursive: true });
-    db = await PGlite.create(dir);
+    mkdirSync(dataDir, { recursive: true });
+    db = await PGlite.create(dataDir);
   } else db = await PGlite.create();
   await db.exec(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}; SET search_path TO ${SCHEMA}, public`);
   const port = await freePort();

@@ -9,6 +9,7 @@ import type { JobProcessor } from './job-processor';
 import { startJobWorkers, type JobWorkers, type JobWorkersOptions } from './job-workers';
 import { jobProcessors } from './processors';
 import type { QueueBackendConfig } from './queue-backend';
+import { startEmbeddedQueueDatabase } from './embedded-queue-database';
 
 export interface Jobs {
   dispatcher: JobDispatcher;
@@ -37,6 +38,18 @@ export function jobSettingsOf(config: AppConfig): JobSettings {
   return { ...DEFAULT_JOB_SETTINGS, ...config.jobs };
 }
 
+/**
+ * Where the configured queues live: Redis when REDIS_URL is set; else, with
+ * COBUILD_EMBEDDED_QUEUE=pglite, BullMQ's PostgreSQL backend on an embedded PGlite of its own
+ * (in `<data dir>-queue` beside the embedded store's folder); else nowhere (jobs wait in the log).
+ */
+export async function queueBackendFor(config: AppConfig): Promise<{ backend: QueueBackendConfig; close(): Promise<void> } | null> {
+  if (config.redisUrl) return { backend: { kind: 'redis', url: config.redisUrl, prefix: config.queuePrefix }, close: async () => undefined };
+  if (config.embeddedQueue !== 'pglite') return null;
+  const db = await startEmbeddedQueueDatabase(`${config.eventStore.dataDir.replace(/\/+$/, '')}-queue`);
+  return { backend: { kind: 'postgres', connectionString: db.connectionString, schema: db.schema, maxConnections: 1 }, close: () => db.stop() };
+}
+
 /** Starts the dispatcher (log → queues) and the processors (queues → events) on one backend. */
 export async function startJobs(store: EventStore, options: JobsOptions): Promise<Jobs> {
   const settings = { ...DEFAULT_JOB_SETTINGS, ...options.settings };
@@ -52,7 +65,11 @@ export async function startJobs(store: EventStore, options: JobsOptions): Promis
   const workers =
     options.runProcessors === false
       ? null
-      : startJobWorkers(options.backend, options.processors ?? jobProcessors, { store, handler: new CommandHandler(store), clock, settings, timeZone: options.timeZone }, options.workers);
+      : startJobWorkers(options.backend, options.processors ?? jobProcessors, { store, handler: new CommandHandler(store), clock, settings, timeZone: options.timeZone }, {
+          // one pooled connection to a PGlite session: one job at a time
+          ...(options.backend.kind === 'postgres' && options.backend.maxConnections === 1 ? { concurrency: 1 } : {}),
+          ...options.workers,
+        });
   new Logger('jobs').log(`dispatching to ${options.backend.kind}${workers ? ', processing' : ''}`);
   return {
     dispatcher,
