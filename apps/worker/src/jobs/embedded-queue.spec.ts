@@ -38,4 +38,17 @@ describe('the queues without Redis: BullMQ on PostgreSQL, served by a PGlite of 
     expect(kinds.sort()).toEqual(['accept', 'due-1d', 'due-3d', 'due-7d', 'due-today', 'escalation-proposed']);
     expect((await store.readStream(`task-${taskId}`)).filter((e) => e.type === 'TaskBecameOverdue')).toHaveLength(1);
   });
+
+  it('removes a cancelled task\'s pending reminders there too', async () => {
+    const clock = acceleratedClock(new Date('2026-11-01T00:00:00Z'), 1);
+    const fixture = new TaskFixture(store);
+    await fixture.community(clock.now());
+    const { taskId } = await fixture.assignedTask(clock.now(), 30);
+    await jobs.dispatcher.caughtUp();
+    const pending = async () => (await jobs.queues.queue('reminders').getJobs(['delayed', 'waiting'])).map((j) => j.id!).filter((id) => id.includes(taskId));
+    expect((await pending()).length).toBeGreaterThanOrEqual(6);
+    await fixture.run(taskId, 'CancelTask', { taskId, reason: '需求已解决' }, clock.now());
+    await jobs.dispatcher.caughtUp();
+    expect(await pending()).toEqual([]);
+  });
 });
