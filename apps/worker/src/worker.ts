@@ -5,6 +5,10 @@ import type { AppConfig } from '../../common/src/config';
 import { RedisProbe } from '../../common/src/redis-probe';
 import { startJobs, jobSettingsOf, type Jobs } from './jobs/jobs-runtime';
 import { startTaskFollowUps } from './task-follow-ups';
+import { jobRules, webhookDeliveryRules } from '../../../libs/jobs/src/rules';
+import { DEFAULT_JOB_OPTIONS } from './jobs/bullmq-job-queues';
+import { jobProcessors } from './jobs/processors';
+import { webhookProcessors } from './webhooks/webhook.processors';
 
 /**
  * The worker runs the BullMQ processors and the dispatcher (the jobs issue), and the log-driven
@@ -25,7 +29,14 @@ export async function startWorker(config: AppConfig, sharedStore?: EventStore): 
   const followUps = await startTaskFollowUps(store);
   // with Redis configured the dispatcher runs even while it is down: it waits, and catches up when Redis returns
   const jobs = config.redisUrl
-    ? await startJobs(store, { backend: { kind: 'redis', url: config.redisUrl }, timeZone: config.timeZone, settings: jobSettingsOf(config) })
+    ? await startJobs(store, {
+        backend: { kind: 'redis', url: config.redisUrl, prefix: config.queuePrefix },
+        timeZone: config.timeZone,
+        settings: jobSettingsOf(config),
+        // the webhook rules and processors need the configured channels (COBUILD_WEBHOOKS)
+        rules: [...jobRules, ...webhookDeliveryRules(config.webhooks)],
+        processors: [...jobProcessors, ...webhookProcessors(config.webhooks, DEFAULT_JOB_OPTIONS.attempts ?? 1)],
+      })
     : null;
   return {
     jobs,

@@ -5,6 +5,10 @@
 export const QUEUES = {
   /** deadline, acceptance, rating and year-end reminders; overdue marking; escalation proposals */
   reminders: 'reminders',
+  /** public notices (公示): periodic and after key decisions, and closing their objection periods */
+  notices: 'notices',
+  /** outbound webhooks: notices, reports to superior departments, reminders (docs/webhooks.md) */
+  webhooks: 'webhooks',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
+import { QUEUES } from '@cobuild/jobs';
 import { APP_CONFIG, type AppConfig } from '../../../common/src/config';
 import { ApiMetrics } from '../observability/metrics';
 import { registerQueueMetrics } from './queue-metrics';
 
 /** the queues the dashboard and /metrics show, under the worker's key prefix (COBUILD_QUEUE_PREFIX) */
-export const DASHBOARD_QUEUES = ['reminders', 'webhooks', 'notices'] as const;
+export const DASHBOARD_QUEUES: readonly string[] = Object.values(QUEUES);
 
 /**
  * The API's handles on the worker's queues (read and admin actions only; nothing is enqueued

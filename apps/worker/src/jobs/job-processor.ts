@@ -17,6 +17,8 @@ export interface JobInput<D = Record<string, unknown>> {
   name: string;
   data: D;
   attemptsMade: number;
+  /** the job's attempts in all (a processor that records a dead letter needs to know the last one) */
+  maxAttempts?: number;
 }
 
 /**

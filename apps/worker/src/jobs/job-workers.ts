@@ -47,7 +47,7 @@ export function startJobWorkers(
         if (!p) throw new UnrecoverableError(`no processor for ${queue}/${job.name}`);
         running++;
         try {
-          return await p.process({ id: job.id!, name: job.name, data: job.data, attemptsMade: job.attemptsMade }, context);
+          return await p.process({ id: job.id!, name: job.name, data: job.data, attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1 }, context);
         } finally {
           running--;
         }

@@ -1,7 +1,8 @@
 import type { community, notice } from '@cobuild/domain';
+import { QUEUES } from '../queues';
 
 /** The queue of notice work: publishing (periodic and after key decisions) and closing objection periods. */
-export const NOTICES_QUEUE = 'notices';
+export const NOTICES_QUEUE = QUEUES.notices;
 
 export const NOTICE_JOBS = {
   /** a community's periodic lists notice (定期公示) for one period */

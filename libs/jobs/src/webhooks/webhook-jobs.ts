@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { webhookDelivery } from '@cobuild/domain';
+import { QUEUES } from '../queues';
 
 /** The queue of outbound webhooks: one job per (payload, channel), its id the delivery id. */
-export const WEBHOOKS_QUEUE = 'webhooks';
+export const WEBHOOKS_QUEUE = QUEUES.webhooks;
 
 /** job names on the webhooks queue */
 export const WEBHOOK_JOBS = {

@@ -1,5 +1,7 @@
 import type { JobProcessor } from '../job-processor';
 import { taskReminderProcessor } from './task-reminder.processor';
+import { closeNoticeProcessor } from '../../notices/close-notice.processor';
+import { decisionNoticeProcessor, periodicNoticeProcessor } from '../../notices/publish-notice.processor';
 
 /** Every processor the worker runs: one per job kind (queue + job name). */
-export const jobProcessors: readonly JobProcessor[] = [taskReminderProcessor];
+export const jobProcessors: readonly JobProcessor[] = [taskReminderProcessor, periodicNoticeProcessor, decisionNoticeProcessor, closeNoticeProcessor];
