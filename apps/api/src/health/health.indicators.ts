@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
 import { dispatcherBacklog, jobRules } from '@cobuild/jobs';
 import { ProjectorProgress } from '../../../common/src/projector-progress';
 import { RedisProbe } from '../../../common/src/redis-probe';
+import { APP_CONFIG, type AppConfig } from '../../../common/src/config';
 
 @Injectable()
 export class EventStoreHealthIndicator {
@@ -29,6 +30,7 @@ export class QueueHealthIndicator {
     private readonly redis: RedisProbe,
     private readonly health: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -41,6 +43,8 @@ export class QueueHealthIndicator {
     const progress = await dispatcherBacklog(this.store, jobRules).catch(() => null);
     const dispatcher = (state: string) =>
       progress ? { dispatcher: { state, position: progress.position, backlog: progress.capped ? `${progress.backlog}+` : progress.backlog } } : {};
+    if (!this.redis.configured && this.config.embeddedQueue === 'pglite')
+      return session.up({ backend: 'pglite', ...dispatcher(progress?.backlog ? 'catching-up' : 'connected') });
     if (!this.redis.configured)
       return session.up({ backend: 'none', message: 'REDIS_URL is not set: jobs wait in the event log', ...dispatcher('off') });
     try {
