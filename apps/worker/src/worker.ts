@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createEventStore, type EventStore } from '@cobuild/event-store';
 import type { AppConfig } from '../../common/src/config';
 import { RedisProbe } from '../../common/src/redis-probe';
-import { startJobs, jobSettingsOf, type Jobs } from './jobs/jobs-runtime';
+import { queueBackendFor, startJobs, jobSettingsOf, type Jobs } from './jobs/jobs-runtime';
 import { startTaskFollowUps } from './task-follow-ups';
 import { jobRules, webhookDeliveryRules } from '../../../libs/jobs/src/rules';
 import { DEFAULT_JOB_OPTIONS } from './jobs/bullmq-job-queues';
@@ -18,7 +18,8 @@ import { webhookProcessors } from './webhooks/webhook.processors';
 export async function startWorker(config: AppConfig, sharedStore?: EventStore): Promise<{ stop(): Promise<void>; jobs: Jobs | null }> {
   const logger = new Logger('worker');
   const probe = new RedisProbe(config.redisUrl);
-  if (!probe.configured) logger.warn('no REDIS_URL: jobs wait in the event log until a queue is configured');
+  if (!probe.configured && config.embeddedQueue === 'pglite') logger.log('no REDIS_URL: the queues run on an embedded PGlite (COBUILD_EMBEDDED_QUEUE=pglite)');
+  else if (!probe.configured) logger.warn('no REDIS_URL: jobs wait in the event log until a queue is configured');
   else
     await probe.ping().then(
       () => logger.log('Redis reachable'),
@@ -28,9 +29,10 @@ export async function startWorker(config: AppConfig, sharedStore?: EventStore): 
   const store = sharedStore ?? ownStore!;
   const followUps = await startTaskFollowUps(store);
   // with Redis configured the dispatcher runs even while it is down: it waits, and catches up when Redis returns
-  const jobs = config.redisUrl
+  const queue = await queueBackendFor(config);
+  const jobs = queue
     ? await startJobs(store, {
-        backend: { kind: 'redis', url: config.redisUrl, prefix: config.queuePrefix },
+        backend: queue.backend,
         timeZone: config.timeZone,
         settings: jobSettingsOf(config),
         // the webhook rules and processors need the configured channels (COBUILD_WEBHOOKS)
@@ -43,6 +45,7 @@ export async function startWorker(config: AppConfig, sharedStore?: EventStore): 
     stop: async () => {
       // graceful: running jobs finish (or return to the queue) before the store closes
       await jobs?.stop();
+      await queue?.close();
       await followUps.stop();
       await ownStore?.close();
       await probe.close();
