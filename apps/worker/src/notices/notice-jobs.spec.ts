@@ -20,7 +20,8 @@ import { startJobWorkers, type JobWorkers } from '../jobs/job-workers';
 import { redisClient } from '../jobs/queue-backend';
 import { webhookProcessors } from '../webhooks/webhook.processors';
 import { closeNoticeProcessor } from './close-notice.processor';
-import { decisionNoticeProcessor, periodicNoticeProcessor } from './publish-notice.processor';
+import { decisionNoticeProcessor, periodicNoticeProcessor, publishNotice } from './publish-notice.processor';
+import { periodicNoticeId } from '../../../../libs/jobs/src/notices/notice-jobs';
 
 const REDIS_URL = process.env.COBUILD_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `test-notice-jobs-${process.pid}`;
@@ -149,6 +150,20 @@ describe('public-notice jobs and reports to superiors (real Redis, embedded stor
     expect(String(dead[0].data.lastError)).toContain('市教育局');
     const results = await until(() => streamOf(notice.streamName(`evaluation.${roundId}`)), (e) => e.length > 0, 'the results notice');
     expect(results[0].data).toMatchObject({ kind: 'evaluation_results', subjectId: roundId });
+  });
+
+  it('publishes the current period when a periodic job runs months late (a community registered before the dispatcher first ran)', async () => {
+    const ctx = { store, handler: new CommandHandler(store), clock, settings: DEFAULT_JOB_SETTINGS, timeZone: 'Asia/Shanghai' };
+    const stale = {
+      noticeId: periodicNoticeId(cid, '2025-01'), communityId: cid, kind: 'periodic_lists' as const, title: '2025年1月三张清单公示', subjectId: 'monthly.2025-01',
+      frequency: 'monthly' as const, periodPublishAt: '2025-01-01T01:00:00.000Z', periodLabel: '2025年1月', correlationId: randomUUID(), causationId: randomUUID(),
+    };
+    const outcome = await publishNotice({ id: 'j', name: 'periodic-notice', data: stale, attemptsMade: 0 }, ctx);
+    expect(await store.streamExists(notice.streamName(stale.noticeId))).toBe(false);
+    const current = nextNoticePeriod('monthly', new Date(clock.now().getTime() - 40 * 86_400_000).toISOString(), 'Asia/Shanghai');
+    expect(outcome).toMatch(/published periodic\.|already published/);
+    expect(outcome).not.toContain('2025-01');
+    expect(current.key).toBeTruthy();
   });
 
   it('never puts the signing secret into the log or a job', async () => {

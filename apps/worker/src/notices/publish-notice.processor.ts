@@ -2,7 +2,9 @@ import { UnrecoverableError } from 'bullmq';
 import { DomainError, notice, type Actor } from '@cobuild/domain';
 import { communityNoticeSettings, takeCommunitySnapshot } from '@cobuild/audit';
 import { addWorkingDays, PRC_CALENDAR, type WorkingDayCalendar } from '../../../../libs/domain/src/calendar';
-import { NOTICE_JOBS, NOTICES_QUEUE, type PublishNoticeJob } from '../../../../libs/jobs/src/notices/notice-jobs';
+import type { community } from '@cobuild/domain';
+import { NOTICE_JOBS, NOTICES_QUEUE, parsePeriodicSubject, periodicNoticeId, periodicSubject, type PublishNoticeJob } from '../../../../libs/jobs/src/notices/notice-jobs';
+import { nextNoticePeriod } from '../../../../libs/jobs/src/notices/notice-periods';
 import type { JobInput, JobProcessor, ProcessorContext } from '../jobs/job-processor';
 
 export const NOTICES_ACTOR: Actor = { id: 'worker:notices', role: 'system' };
@@ -15,8 +17,7 @@ export const NOTICES_ACTOR: Actor = { id: 'worker:notices', role: 'system' };
  * longer has publishes nothing.
  */
 export async function publishNotice(job: JobInput<PublishNoticeJob>, { store, handler, clock }: ProcessorContext, calendar: WorkingDayCalendar = PRC_CALENDAR): Promise<string> {
-  const d = job.data;
-  if (await store.streamExists(notice.streamName(d.noticeId))) return `notice ${d.noticeId} already published`;
+  let d = job.data;
   let settings;
   try {
     settings = await communityNoticeSettings(store, d.communityId);
@@ -26,6 +27,8 @@ export async function publishNotice(job: JobInput<PublishNoticeJob>, { store, ha
   }
   if (d.frequency && settings.noticeFrequency !== d.frequency) return `skipped: ${d.communityId} now publishes ${settings.noticeFrequency}`;
   const now = clock.now();
+  if (d.frequency && d.periodPublishAt) d = currentPeriod(d, d.frequency, d.periodPublishAt, now, settings.timeZone);
+  if (await store.streamExists(notice.streamName(d.noticeId))) return `notice ${d.noticeId} already published`;
   const snapshot = await takeCommunitySnapshot(store, d.communityId);
   try {
     await handler.handle(
@@ -53,6 +56,19 @@ export async function publishNotice(job: JobInput<PublishNoticeJob>, { store, ha
     throw e;
   }
   return `published ${d.noticeId} at position ${snapshot.logPosition} (${snapshot.eventCount} events)`;
+}
+
+/**
+ * A periodic job that runs late (the dispatcher first meeting a community registered long ago, or
+ * a worker down for weeks) publishes the period current now, not the one it was planned for: its
+ * id is still deterministic, and the chain goes on from it. A job a moment early keeps its period.
+ */
+function currentPeriod(d: PublishNoticeJob, frequency: community.NoticeFrequency, publishAt: string, now: Date, timeZone: string): PublishNoticeJob {
+  let period = { key: parsePeriodicSubject(d.subjectId)?.periodKey ?? '', publishAt, label: d.periodLabel ?? '' };
+  for (let next = nextNoticePeriod(frequency, period.publishAt, timeZone); Date.parse(next.publishAt) <= now.getTime(); next = nextNoticePeriod(frequency, next.publishAt, timeZone))
+    period = next;
+  if (period.publishAt === publishAt) return d;
+  return { ...d, noticeId: periodicNoticeId(d.communityId, period.key), subjectId: periodicSubject(frequency, period.key), title: `${period.label}三张清单公示`, periodPublishAt: period.publishAt, periodLabel: period.label };
 }
 
 export const periodicNoticeProcessor: JobProcessor<PublishNoticeJob> = { queue: NOTICES_QUEUE, name: NOTICE_JOBS.periodic, process: (job, ctx) => publishNotice(job, ctx) };

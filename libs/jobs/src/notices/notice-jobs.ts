@@ -22,6 +22,10 @@ export interface PublishNoticeJob {
   subjectId: string | null;
   /** periodic notices only: the frequency the job was planned under (skipped when the community changed it) */
   frequency: community.NoticeFrequency | null;
+  /** periodic notices only: when the planned period's notice was due (a late job publishes the current period instead) */
+  periodPublishAt?: string | null;
+  /** periodic notices only: the planned period's label (2026年6月) */
+  periodLabel?: string | null;
   correlationId: string;
   causationId: string;
 }

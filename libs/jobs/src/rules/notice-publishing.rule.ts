@@ -73,6 +73,8 @@ function periodic(
     title: `${period.label}三张清单公示`,
     subjectId: periodicSubject(frequency, period.key),
     frequency,
+    periodPublishAt: period.publishAt,
+    periodLabel: period.label,
     ...src,
   };
   return { kind: 'add', job: { queue: NOTICES_QUEUE, name: NOTICE_JOBS.periodic, jobId: `notice.${noticeId}`, group: null, runAt: period.publishAt, data: { ...data } } };
