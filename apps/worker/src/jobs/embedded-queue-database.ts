@@ -29,6 +29,12 @@ async function freePort(): Promise<number> {
  * backend. All connections share one session: `search_path` is set on it once (a per-connection
  * startup `search_path` is not honoured), and the backend runs one pooled connection with worker
  * concurrency 1 (row locks do not separate connections of one session).
+ *
+ * EXPERIMENTAL, not reliable (hence opt-in): one queue works (a whole reminder schedule, 5,000 jobs
+ * with no duplicate), but each queue's Worker brings its own pool and LISTEN connection, and with
+ * two queues their extended-protocol messages interleave in the one session ("unnamed prepared
+ * statement does not exist", "portal "" does not exist"); one pool shared by every queue
+ * deadlocks (the worker's blocking wait holds the only connection).
  */
 /** `dataDir`: the queue database's own folder (undefined: in memory) */
 export async function startEmbeddedQueueDatabase(dataDir: string | undefined): Promise<EmbeddedQueueDatabase> {
