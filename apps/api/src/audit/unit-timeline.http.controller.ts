@@ -26,13 +26,15 @@ export class UnitTimelineHttpController {
   async timeline(@IdParam('unitId') unitId: string, @Req() req: AuthedRequest): Promise<TimelineEntryDto[]> {
     const events = await unitTimeline(this.store, unitId);
     if (events.length === 0) throw new NotFoundException({ code: 'AUDIT.UNIT_NOT_FOUND', detail: `Nothing is recorded for unit ${unitId}` });
-    const allowed = new Map<string | null, boolean>();
-    const visible: TimelineEntryDto[] = [];
+    // the unit is in the caller's scope when it has history in a community the caller may audit;
+    // its events outside any community (its own record) are shown only then
+    const allowed = new Map<string, boolean>();
     for (const e of events) {
-      if (!allowed.has(e.communityId)) allowed.set(e.communityId, await this.scope.require(req, e.communityId).then(() => true, (err) => (err instanceof ForbiddenException ? false : Promise.reject(err))));
-      if (allowed.get(e.communityId)) visible.push(e);
+      if (e.communityId === null || allowed.has(e.communityId)) continue;
+      allowed.set(e.communityId, await this.scope.require(req, e.communityId).then(() => true, (err) => (err instanceof ForbiddenException ? false : Promise.reject(err))));
     }
-    if (visible.length === 0) throw new ForbiddenException({ code: 'AUTH.OUT_OF_SCOPE', detail: `Unit ${unitId} has no history in the communities you may audit` });
+    if (![...allowed.values()].some(Boolean)) throw new ForbiddenException({ code: 'AUTH.OUT_OF_SCOPE', detail: `Unit ${unitId} has no history in the communities you may audit` });
+    const visible = events.filter((e) => e.communityId === null || allowed.get(e.communityId));
     return visible;
   }
 }
