@@ -17,7 +17,7 @@ export class InboxHttpController {
   @ApiBearerAuth()
   @ApiOperation({
     summary:
-      "What is addressed to you, newest first: tasks assigned or reassigned to your unit or to you (member), claims confirmed or refused, your tasks gone overdue, escalations to your department or street",
+      "What is addressed to you, newest first: tasks assigned or reassigned to your unit or to you (member), claims confirmed or refused, your tasks gone overdue, escalations to your department or street, reminders (deadlines, ratings due before a round closes for evaluators, nothing done this year)",
   })
   @ApiOkResponse({ description: 'the items of all your unit / member / department / street grants, each with whom it is for' })
   async get(@CurrentPrincipal() principal: Principal, @Query() q: PageQueryDto) {
@@ -26,6 +26,8 @@ export class InboxHttpController {
       if (g.role === 'member') return [{ kind: 'member', id: g.scope.id }];
       if (g.role === 'department') return [{ kind: 'department', id: g.scope.id }];
       if (g.role === 'street_admin') return [{ kind: 'street', id: g.scope.id }];
+      // an appointed evaluator is appointed by account (the actor id): its reminders land in its own inbox
+      if (g.role === 'evaluator') return [{ kind: 'person', id: principal.accountId }];
       return [];
     });
     await this.read.waitFor(inboxProjection, q.minPosition);

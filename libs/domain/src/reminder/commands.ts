@@ -9,6 +9,8 @@ export type SendReminder = Command<
     kind: ReminderKind;
     communityId: string;
     taskId?: string | null;
+    roundId?: string | null;
+    year?: number | null;
     recipients: Recipient[];
     deadline?: Instant | null;
     jobId: string;

@@ -6,8 +6,8 @@ import type { Recipient, ReminderEvent } from './events';
 import type { ReminderState } from './state';
 
 const ID = 'REMINDER.INVALID_ID';
-const KINDS = /^(due-\d{1,3}d|due-today|accept|escalation-proposed)$/;
-const RECIPIENT_KINDS: readonly Recipient['kind'][] = ['unit', 'member', 'department', 'street'];
+const KINDS = /^(due-\d{1,3}d|due-today|accept|escalation-proposed|rating-due|year-end)$/;
+const RECIPIENT_KINDS: readonly Recipient['kind'][] = ['unit', 'member', 'department', 'street', 'person'];
 
 export function decideReminder(command: ReminderCommand, state: ReminderState): ReminderEvent[] {
   switch (command.type) {
@@ -38,6 +38,8 @@ function send(command: SendReminder, state: ReminderState): ReminderEvent[] {
         kind: data.kind,
         communityId: requireId(data.communityId, ID, 'communityId'),
         taskId: data.taskId ? requireId(data.taskId, ID, 'taskId') : null,
+        ...(data.roundId ? { roundId: requireId(data.roundId, ID, 'roundId') } : {}),
+        ...(data.year != null ? { year: requireYear(data.year) } : {}),
         recipients,
         deadline: data.deadline ?? null,
         channel: 'inbox',
@@ -46,4 +48,10 @@ function send(command: SendReminder, state: ReminderState): ReminderEvent[] {
       },
     },
   ];
+}
+
+function requireYear(year: unknown): number {
+  if (!Number.isInteger(year) || (year as number) < 2000 || (year as number) > 9999)
+    throw invalid('REMINDER.INVALID_YEAR', 'year must be a whole year (2000–9999)', { field: 'year' });
+  return year as number;
 }

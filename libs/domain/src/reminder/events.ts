@@ -1,7 +1,7 @@
 import type { Event, Instant } from '../shared/message';
 
-/** Who a reminder is for: the inbox it lands in (a unit, a member, a functional department, a street). */
-export type Recipient = { kind: 'unit' | 'member' | 'department' | 'street'; id: string };
+/** Who a reminder is for: the inbox it lands in (a unit, a member, a functional department, a street, a person such as an appointed evaluator). */
+export type Recipient = { kind: 'unit' | 'member' | 'department' | 'street' | 'person'; id: string };
 
 export type ReminderKind =
   /** N days before a task's deadline (`due-7d`, `due-3d`, `due-1d`) */
@@ -11,7 +11,11 @@ export type ReminderKind =
   /** an assignment the unit has not accepted in time */
   | 'accept'
   /** a task overdue for the set time: escalation to the street proposed */
-  | 'escalation-proposed';
+  | 'escalation-proposed'
+  /** an evaluation round closes soon and the evaluator has not rated yet */
+  | 'rating-due'
+  /** 每年至少办一件实事: a unit or member with no task verified this year, ahead of year end */
+  | 'year-end';
 
 /**
  * A reminder delivered to the in-app inbox (the inbox projection shows it). One stream per
@@ -25,6 +29,10 @@ export type ReminderSent = Event<
     kind: ReminderKind;
     communityId: string;
     taskId: string | null;
+    /** the evaluation round a `rating-due` reminder is about */
+    roundId?: string | null;
+    /** the year a `year-end` reminder is about */
+    year?: number | null;
     recipients: Recipient[];
     /** the deadline the reminder is about, if any */
     deadline: Instant | null;

@@ -30,4 +30,9 @@ describe('reminder', () => {
     spec.given([]).when(send({ kind: 'whenever' as never })).thenThrows('REMINDER.INVALID_KIND');
     spec.given([]).when(send({ recipients: [{ kind: 'pope' as never, id: 'x' }] })).thenThrows('REMINDER.INVALID_RECIPIENT');
   });
+  it('reminds an evaluator of a round (a person) and a unit of the year, naming the round and the year', () => {
+    const rating = send({ reminderId: 'round-r1.rating.r0.e1', kind: 'rating-due', taskId: null, roundId: 'r1', recipients: [{ kind: 'person', id: 'e1' }], jobId: 'reminder/round-r1/rating/r0' });
+    spec.given([]).when(rating).then([{ type: 'ReminderSent', data: { ...sent.data, reminderId: 'round-r1.rating.r0.e1', kind: 'rating-due', taskId: null, roundId: 'r1', recipients: [{ kind: 'person', id: 'e1' }], jobId: 'reminder/round-r1/rating/r0' } }]);
+    spec.given([]).when(send({ kind: 'year-end', taskId: null, year: 26 })).thenThrows('REMINDER.INVALID_YEAR');
+  });
 });

@@ -35,4 +35,13 @@ describe('inbox projection', () => {
     expect(docs.get('inbox:m-1')).toMatchObject({ owner: { kind: 'member', id: 'm-1' }, items: [{ reminder: 'due-1d' }] });
     expect(docs.get('inbox:street:s-1')).toMatchObject({ owner: { kind: 'street', id: 's-1' }, items: [{ reminder: 'escalation-proposed' }] });
   });
+
+  it("shows an evaluator's rating reminder in its person inbox, and a year-end reminder without a task", () => {
+    const log = new EventLog();
+    log.add('reminder-round-r1.rating.r0.e-1', 'ReminderSent', { reminderId: 'round-r1.rating.r0.e-1', kind: 'rating-due', communityId: 'c-1', taskId: null, roundId: 'r1', recipients: [{ kind: 'person', id: 'e-1' }], deadline: '2026-12-10T10:00:00.000Z', channel: 'inbox', jobId: 'j', sentAt: '2026-12-07T01:00:00.000Z' });
+    log.add('reminder-yearly-2026-unit-u-a', 'ReminderSent', { reminderId: 'yearly-2026-unit-u-a', kind: 'year-end', communityId: 'c-1', taskId: null, year: 2026, recipients: [{ kind: 'unit', id: 'u-a' }], deadline: null, channel: 'inbox', jobId: 'j2', sentAt: '2026-12-01T01:00:00.000Z' });
+    const docs = log.fold(inboxProjection);
+    expect(docs.get('inbox:person:e-1')).toMatchObject({ owner: { kind: 'person', id: 'e-1' }, items: [{ reminder: 'rating-due', roundId: 'r1', taskId: null }] });
+    expect(docs.get('inbox:u-a')).toMatchObject({ owner: { kind: 'unit', id: 'u-a' }, items: [{ reminder: 'year-end', taskId: null, roundId: null }] });
+  });
 });

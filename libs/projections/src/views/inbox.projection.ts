@@ -5,8 +5,10 @@ import { sortNumber, type DocumentProjection } from '../runtime/document-project
  * 待办: what is addressed to a unit, a member, a functional department or a street — tasks assigned
  * or reassigned to them, claims confirmed or refused, their tasks gone overdue, escalations, and
  * the reminders the worker delivered (`ReminderSent`: a deadline coming, an assignment waiting to be
- * accepted, an escalation proposed to the street).
- * Keys: `inbox:<unitId>`, `inbox:<memberId>`, `inbox:dept:<departmentId>`, `inbox:street:<streetId>`.
+ * accepted, an escalation proposed to the street, a rating due before a round closes, nothing
+ * done this year ahead of year end).
+ * Keys: `inbox:<unitId>`, `inbox:<memberId>`, `inbox:dept:<departmentId>`, `inbox:street:<streetId>`,
+ * `inbox:person:<personId>` (an appointed evaluator).
  * Newest first; the latest ITEMS_KEPT items are kept. No read state (no events for it yet).
  */
 export const ITEMS_KEPT = 500;
@@ -15,7 +17,8 @@ export interface InboxItem {
   /** the event's id */
   id: string;
   type: string;
-  taskId: string;
+  /** null for reminders not about a task */
+  taskId: string | null;
   communityId: string;
   position: number;
   occurredAt: string;
@@ -24,11 +27,13 @@ export interface InboxItem {
   escalationId: string | null;
   /** for `ReminderSent`: which reminder (`due-3d`, `due-today`, `accept`, `escalation-proposed`, …) */
   reminder: string | null;
+  /** for a `rating-due` reminder: the evaluation round */
+  roundId: string | null;
 }
 
 export interface InboxDoc {
   key: string;
-  owner: { kind: 'unit' | 'member' | 'department' | 'street'; id: string };
+  owner: { kind: 'unit' | 'member' | 'department' | 'street' | 'person'; id: string };
   /** newest first */
   items: InboxItem[];
   /** items ever addressed here (also those no longer kept) */
@@ -51,7 +56,10 @@ const target = (to: Data | undefined): string[] => {
 };
 
 export const inboxKeyOf = (owner: InboxDoc['owner']): string =>
-  owner.kind === 'department' ? `inbox:dept:${owner.id}` : owner.kind === 'street' ? `inbox:street:${owner.id}` : `inbox:${owner.id}`;
+  owner.kind === 'department' ? `inbox:dept:${owner.id}`
+  : owner.kind === 'street' ? `inbox:street:${owner.id}`
+  : owner.kind === 'person' ? `inbox:person:${owner.id}`
+  : `inbox:${owner.id}`;
 
 function keysOf(e: RecordedEvent): string[] {
   const d = e.data as Data;
@@ -76,6 +84,7 @@ function keysOf(e: RecordedEvent): string[] {
 function ownerOf(key: string, e: RecordedEvent): InboxDoc['owner'] {
   if (key.startsWith('inbox:dept:')) return { kind: 'department', id: key.slice('inbox:dept:'.length) };
   if (key.startsWith('inbox:street:')) return { kind: 'street', id: key.slice('inbox:street:'.length) };
+  if (key.startsWith('inbox:person:')) return { kind: 'person', id: key.slice('inbox:person:'.length) };
   const id = key.slice('inbox:'.length);
   const d = e.data as Data;
   if (e.type === 'ReminderSent') return (d.recipients as Array<InboxDoc['owner']>).find((r) => inboxKeyOf(r) === key) ?? { kind: 'unit', id };
@@ -85,7 +94,7 @@ function ownerOf(key: string, e: RecordedEvent): InboxDoc['owner'] {
 
 export const inboxProjection: DocumentProjection<InboxDoc> = {
   name: 'inbox',
-  version: 2,
+  version: 3,
   categories: ['task', 'reminder'],
   keysOf,
   evolve(doc, e, key) {
@@ -94,7 +103,7 @@ export const inboxProjection: DocumentProjection<InboxDoc> = {
     const item: InboxItem = {
       id: e.id,
       type: e.type === 'TaskReassigned' && `inbox:${(d.responsible as Data)?.unitId ?? (d.responsible as Data)?.memberId}` !== key ? 'TaskReassignedAway' : e.type,
-      taskId: d.taskId,
+      taskId: d.taskId ?? null,
       communityId: d.communityId,
       position: e.position,
       occurredAt: e.metadata.occurredAt,
@@ -102,6 +111,7 @@ export const inboxProjection: DocumentProjection<InboxDoc> = {
       reason: d.reason ?? null,
       escalationId: d.escalationId ?? null,
       reminder: e.type === 'ReminderSent' ? d.kind : null,
+      roundId: d.roundId ?? null,
     };
     return { ...prev, items: [item, ...prev.items].slice(0, ITEMS_KEPT), total: prev.total + 1, lastPosition: e.position };
   },
