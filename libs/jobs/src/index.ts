@@ -4,4 +4,6 @@ export * from './queues';
 export { jobRules } from './rules';
 export * from './local-time';
 export * from './rules/task-reminders.rule';
+export * from './rules/rating-reminders.rule';
+export * from './rules/year-end-reminders.rule';
 export * from './dispatcher-progress';

@@ -37,3 +37,19 @@ export function localDateInYear(instant: string | Date, monthDay: string, hour: 
   for (let i = 0; i < 3; i++) guess = target - (wall(guess, timeZone) - guess);
   return new Date(guess);
 }
+
+/** The local calendar year of an instant in the zone. */
+export function localYear(instant: string | Date, timeZone: string): number {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return new Date(wall(ms, timeZone)).getUTCFullYear();
+}
+
+/** The first `hour`:00 local on `MM-DD` strictly after `instant`: this local year's, or next year's when it has passed. */
+export function nextLocalDate(instant: string | Date, monthDay: string, hour: number, timeZone: string): { year: number; at: Date } {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const year = localYear(new Date(ms), timeZone);
+  const at = localDateInYear(new Date(ms), monthDay, hour, timeZone);
+  if (at.getTime() > ms) return { year, at };
+  // mid-year of the next year is in that local year in every zone
+  return { year: year + 1, at: localDateInYear(new Date(Date.UTC(year + 1, 5, 15)), monthDay, hour, timeZone) };
+}

@@ -13,6 +13,8 @@ export function evolveEvaluationRound(state: EvaluationRoundState, event: Evalua
         directions: [...d.directions],
         criteria: [...d.criteria],
         appointedEvaluatorIds: [...d.appointedEvaluatorIds],
+        communityId: d.communityId ?? null,
+        plannedCloseAt: d.plannedCloseAt ?? null,
         ratings: {},
       };
     }

@@ -15,6 +15,9 @@ interface Round {
   directions: Direction[];
   criteria: string[];
   appointedEvaluatorIds: string[];
+  /** the round's community (null for a street round) and when it is planned to close (reminders) */
+  communityId: string | null;
+  plannedCloseAt: string | null;
   /** the current rating per (evaluator, subject), keyed by `ratingKey` */
   ratings: Record<string, CurrentRating>;
 }

@@ -1,17 +1,15 @@
-import { community, fold, reminder, task, type Actor } from '@cobuild/domain';
+import { community, reminder, task, type Actor } from '@cobuild/domain';
 import { QUEUES, TASK_REMINDER_JOB, type TaskReminderJob } from '@cobuild/jobs';
 import type { CommandContext } from '../../../../common/src/commands/command-handler';
-import type { JobProcessor, ProcessorContext } from '../job-processor';
+import type { JobProcessor } from '../job-processor';
+import { loadState } from './load-state';
 
 export const REMINDER_ACTOR: Actor = { id: 'worker:reminders', role: 'system' };
 
 const recipientOf = (r: task.Responsible): reminder.Recipient =>
   r.kind === 'unit' ? { kind: 'unit', id: r.unitId } : { kind: 'member', id: r.memberId };
 
-async function load<S>(ctx: ProcessorContext, decider: { evolve: (s: S, e: any) => S; initialState: () => S }, streamId: string): Promise<S> {
-  const events = await ctx.store.readStream(streamId);
-  return fold(decider, events.map((e) => ({ type: e.type, data: e.data })) as never);
-}
+const load = loadState;
 
 /**
  * A task's reminder job: checks the task as it stands now (a job planned for an older deadline,
