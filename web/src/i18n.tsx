@@ -91,7 +91,7 @@ const LABELS: Record<Lang, Record<string, string>> = {
     satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意', open: '进行中',
     TaskAssigned: '分派任务', TaskReassigned: '改派任务', TaskOverdue: '任务逾期', TaskClaimConfirmed: '认领已确认', TaskClaimRejected: '认领未确认',
     TaskEscalated: '提请协调', TaskDeadlineApproaching: '临近时限', TaskBecameOverdue: '任务逾期', ReminderSent: '提醒',
-    'due-today': '今天到期', accept: '请尽快接受任务', 'escalation-proposed': '逾期建议提请协调', 'due-7d': '7天后到期', 'due-3d': '3天后到期', 'due-1d': '明天到期',
+    'due-today': '今天到期', accept: '请尽快接受任务', 'escalation-proposed': '逾期建议提请协调', 'due-7d': '7天后到期', 'due-3d': '3天后到期', 'due-1d': '明天到期', 'rating-due': '评价即将截止，请尽快评价', 'year-end': '今年尚未办成一件实事',
   },
   en: {
     urgent: 'urgent', high: 'high', normal: 'normal', low: 'low',
@@ -106,7 +106,7 @@ const LABELS: Record<Lang, Record<string, string>> = {
     satisfied: 'satisfied', basically_satisfied: 'basically satisfied', dissatisfied: 'dissatisfied', open: 'open',
     TaskAssigned: 'Task assigned', TaskReassigned: 'Task reassigned', TaskOverdue: 'Task overdue', TaskClaimConfirmed: 'Claim confirmed', TaskClaimRejected: 'Claim rejected',
     TaskEscalated: 'Escalated', TaskDeadlineApproaching: 'Deadline approaching', TaskBecameOverdue: 'Task overdue', ReminderSent: 'Reminder',
-    'due-today': 'due today', accept: 'please accept the task', 'escalation-proposed': 'overdue: escalation proposed', 'due-7d': 'due in 7 days', 'due-3d': 'due in 3 days', 'due-1d': 'due tomorrow',
+    'due-today': 'due today', accept: 'please accept the task', 'escalation-proposed': 'overdue: escalation proposed', 'due-7d': 'due in 7 days', 'due-3d': 'due in 3 days', 'due-1d': 'due tomorrow', 'rating-due': 'the round closes soon: please rate', 'year-end': 'nothing done yet this year',
   },
 };
 

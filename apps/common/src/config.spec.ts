@@ -22,6 +22,14 @@ describe('configuration', () => {
     );
   });
 
+  it('reads the rating and year-end reminder settings, refusing a date not every year has', () => {
+    expect(loadConfig({}).jobs).toMatchObject({ ratingReminderDays: 3, yearEndReminderDate: '12-01' });
+    expect(loadConfig({ COBUILD_RATING_REMINDER_DAYS: '5', COBUILD_YEAR_END_REMINDER_DATE: '11-15' }).jobs).toMatchObject({ ratingReminderDays: 5, yearEndReminderDate: '11-15' });
+    expect(() => loadConfig({ COBUILD_YEAR_END_REMINDER_DATE: '02-29' })).toThrow(/COBUILD_YEAR_END_REMINDER_DATE/);
+    expect(() => loadConfig({ COBUILD_YEAR_END_REMINDER_DATE: '1 Dec' })).toThrow(/MM-DD/);
+    expect(() => loadConfig({ COBUILD_RATING_REMINDER_DAYS: '0' })).toThrow(/COBUILD_RATING_REMINDER_DAYS/);
+  });
+
   it('reads the bearer-token settings; no secret by default (a random one per process, never a fixed default)', () => {
     expect(loadConfig({}).auth).toEqual({ jwtSecret: null, jwtIssuer: 'cobuild', jwtTtlSeconds: 3600 });
     const secret = 'x'.repeat(40);

@@ -37,6 +37,12 @@ const schema = z
     COBUILD_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
     COBUILD_ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(7),
     COBUILD_ACCEPT_WITHIN_DAYS: z.coerce.number().int().min(1).max(365).default(3),
+    COBUILD_RATING_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(3),
+    COBUILD_YEAR_END_REMINDER_DATE: z
+      .string()
+      .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a month and day MM-DD, e.g. 12-01')
+      .refine((v) => !Number.isNaN(Date.parse(`2025-${v}T00:00:00Z`)) && new Date(`2025-${v}T00:00:00Z`).getUTCDate() === Number(v.slice(3)), 'must be a day every year has (not 02-29, 04-31…)')
+      .default('12-01'),
     COBUILD_EMBEDDED_QUEUE: z.enum(['off', 'pglite']).default('off'),
   })
   .superRefine((c, ctx) => {
@@ -81,8 +87,8 @@ export interface AppConfig {
   /** bearer token Prometheus must send to /metrics; unset: only loopback callers */
   metricsToken?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** reminder schedule (COBUILD_REMINDER_DAYS, _HOUR, COBUILD_ESCALATE_AFTER_DAYS, COBUILD_ACCEPT_WITHIN_DAYS) */
-  jobs: { reminderDays: number[]; reminderHour: number; escalateAfterDays: number; acceptWithinDays: number };
+  /** reminder schedule (COBUILD_REMINDER_DAYS, _HOUR, COBUILD_ESCALATE_AFTER_DAYS, COBUILD_ACCEPT_WITHIN_DAYS, COBUILD_RATING_REMINDER_DAYS, COBUILD_YEAR_END_REMINDER_DATE) */
+  jobs: { reminderDays: number[]; reminderHour: number; escalateAfterDays: number; acceptWithinDays: number; ratingReminderDays: number; yearEndReminderDate: string };
   /** without REDIS_URL: `pglite` runs the queues on BullMQ's PostgreSQL backend over an embedded PGlite (COBUILD_EMBEDDED_QUEUE) */
   embeddedQueue: 'off' | 'pglite';
   auth: {
@@ -131,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       reminderHour: c.COBUILD_REMINDER_HOUR,
       escalateAfterDays: c.COBUILD_ESCALATE_AFTER_DAYS,
       acceptWithinDays: c.COBUILD_ACCEPT_WITHIN_DAYS,
+      ratingReminderDays: c.COBUILD_RATING_REMINDER_DAYS,
+      yearEndReminderDate: c.COBUILD_YEAR_END_REMINDER_DATE,
     },
     embeddedQueue: c.COBUILD_EMBEDDED_QUEUE,
     auth: { jwtSecret: c.COBUILD_JWT_SECRET ?? null, jwtIssuer: c.COBUILD_JWT_ISSUER, jwtTtlSeconds: c.COBUILD_JWT_TTL_SECONDS },

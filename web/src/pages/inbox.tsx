@@ -8,7 +8,7 @@ import { Badge, Card, LoadError, Loading, useFetch } from '../ui';
 
 interface InboxAnswer {
   total: number;
-  items: Array<{ id: string; type: string; reminder?: string | null; taskId: string; communityId: string; occurredAt: string; deadline: string | null; reason: string | null; for: { kind: string; id: string } }>;
+  items: Array<{ id: string; type: string; reminder?: string | null; taskId: string | null; communityId: string; occurredAt: string; deadline: string | null; reason: string | null; for: { kind: string; id: string } }>;
 }
 
 interface Scorecard {
@@ -117,7 +117,7 @@ export function InboxPage({ unitId }: { unitId: string }) {
             <ul className="rows">
               {(inbox.data?.items ?? []).slice(0, 30).map((i) => (
                 <li key={i.id} className={`row${i.type.includes('Overdue') ? ' is-overdue' : ''}`}>
-                  <div className="row-head"><Link to={`/task/${i.taskId}`}>{label(i.type)}{i.reminder ? ` · ${label(i.reminder)}` : ''}</Link><span className="muted">{date(i.occurredAt, true)}</span></div>
+                  <div className="row-head">{i.taskId ? <Link to={`/task/${i.taskId}`}>{label(i.type)}{i.reminder ? ` · ${label(i.reminder)}` : ''}</Link> : <span>{label(i.type)}{i.reminder ? ` · ${label(i.reminder)}` : ''}</span>}<span className="muted">{date(i.occurredAt, true)}</span></div>
                   {i.deadline && <div className="row-meta">{t('deadline')} {date(i.deadline)}</div>}
                   {i.reason && <div className="row-sub">{i.reason}</div>}
                 </li>
