@@ -116,6 +116,22 @@ export class BullJobQueues implements JobQueues {
     } else await this.queue('reminders').getJobCounts('waiting');
   }
 
+  async intact(): Promise<boolean> {
+    if (!this.client) return true; // the PostgreSQL backend keeps its jobs in the database
+    await whenReady(this.client);
+    return (await this.client.exists(this.markerKey())) === 1;
+  }
+
+  async markIntact(): Promise<void> {
+    if (!this.client) return;
+    await whenReady(this.client);
+    await this.client.set(this.markerKey(), new Date().toISOString());
+  }
+
+  private markerKey(): string {
+    return `${(this.config.kind === 'redis' && this.config.prefix) || DEFAULT_QUEUE_PREFIX}:dispatcher:holds-jobs`;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
     this.client?.disconnect();

@@ -31,6 +31,8 @@ export interface JobDispatcherOptions {
   /** how long to wait before trying an unreachable queue again */
   retryMs?: number;
   batchSize?: number;
+  /** how often a connected dispatcher checks that the queue still holds its jobs */
+  intactCheckMs?: number;
 }
 
 /**
@@ -51,33 +53,59 @@ export async function startJobDispatcher(store: EventStore, queues: JobQueues, o
   let subscription: Subscription | null = null;
   let retry: NodeJS.Timeout | null = null;
 
+  // a queue that lost its jobs (Redis restarted empty) is refilled from the start of the log:
+  // the ids are deterministic and the processors check their subject and record once, so what
+  // ran already records nothing new; the checkpoint moves again only past where it stood
+  let replay: { until: number; at: number } | null = null;
+  let marked = false;
+
   const handleBatch = async (events: RecordedEvent[]) => {
-    const actions = events.flatMap((e) => planFor(options.rules, e, options.context));
+    const last = events[events.length - 1];
     try {
+      if (!marked && !(await queues.intact())) {
+        if (checkpoint.position > 0 && replay === null) {
+          replay = { until: checkpoint.position, at: 0 };
+          logger.warn(`the queue holds none of the jobs dispatched up to ${checkpoint.position} (restarted without persistence?): dispatching them again from the start of the log`);
+          throw new QueueEmptiedError();
+        }
+        await queues.markIntact();
+      }
+      marked = true;
+      const actions = events.flatMap((e) => planFor(options.rules, e, options.context));
       if (actions.length) await queues.apply(actions, clock);
     } catch (e) {
+      marked = false;
+      if (e instanceof QueueEmptiedError) throw e;
       if (state !== 'waiting') logger.warn(`queue unreachable (${(e as Error).message}): jobs wait in the event log from ${checkpoint.position}`);
       state = 'waiting';
       lastError = (e as Error).message;
       throw e;
     }
-    if (state !== 'connected') logger.log(`queue reachable: dispatching from ${checkpoint.position}`);
+    if (state !== 'connected') logger.log(`queue reachable: dispatching from ${replay ? replay.at : checkpoint.position}`);
     state = 'connected';
     lastError = null;
-    await checkpoint.advance(events[events.length - 1], clock.now());
+    if (replay) {
+      replay.at = last.position;
+      if (replay.at >= replay.until) {
+        logger.log(`the queue is refilled up to ${replay.until}`);
+        replay = null;
+      } else return;
+    }
+    if (last.position > checkpoint.position) await checkpoint.advance(last, clock.now());
   };
 
   const start = () => {
     subscription = store.subscribe(handleBatch, {
-      after: checkpoint.position,
+      after: replay ? replay.at : checkpoint.position,
       filter,
       batchSize: options.batchSize ?? 500,
       onCaughtUp: () => {
         if (state === 'starting') state = 'connected';
       },
       onError: (e) => {
-        if (state !== 'waiting') logger.error(`stopped at ${checkpoint.position}: ${(e as Error).message}; restarting from the checkpoint`);
-        if (state !== 'stopped') retry = setTimeout(() => void restart(), options.retryMs ?? 2000);
+        const emptied = e instanceof QueueEmptiedError;
+        if (!emptied && state !== 'waiting') logger.error(`stopped at ${checkpoint.position}: ${(e as Error).message}; restarting from the checkpoint`);
+        if (state !== 'stopped') retry = setTimeout(() => void restart(), emptied ? 0 : (options.retryMs ?? 2000));
       },
     });
   };
@@ -89,6 +117,21 @@ export async function startJobDispatcher(store: EventStore, queues: JobQueues, o
     start();
   };
   start();
+  // with no new events, an emptied queue is noticed here
+  const watch = setInterval(() => {
+    if (state !== 'connected' || replay !== null || checkpoint.position === 0) return;
+    queues.intact().then(
+      (ok) => {
+        if (ok || replay !== null || state !== 'connected') return;
+        replay = { until: checkpoint.position, at: 0 };
+        marked = false;
+        logger.warn(`the queue holds none of the jobs dispatched up to ${checkpoint.position} (restarted without persistence?): dispatching them again from the start of the log`);
+        void restart();
+      },
+      () => undefined,
+    );
+  }, options.intactCheckMs ?? 5000);
+  watch.unref();
 
   return {
     get position() {
@@ -100,15 +143,21 @@ export async function startJobDispatcher(store: EventStore, queues: JobQueues, o
       const until = Date.now() + timeoutMs;
       for (;;) {
         const [pending] = await store.readAll({ after: checkpoint.position, maxCount: 1, filter });
-        if (!pending || pending.position > head) return checkpoint.position;
+        if (replay === null && (!pending || pending.position > head)) return checkpoint.position;
         if (Date.now() > until) throw new Error(`job dispatcher not caught up after ${timeoutMs} ms (at ${checkpoint.position}, head ${head}, ${state})`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
     async stop() {
       state = 'stopped';
+      clearInterval(watch);
       if (retry) clearTimeout(retry);
       await subscription?.stop();
     },
   };
+}
+
+/** the queue lost what was dispatched: start again from the beginning of the log */
+class QueueEmptiedError extends Error {
+  override name = 'QueueEmptiedError';
 }

@@ -30,6 +30,8 @@ export interface JobsOptions {
   runProcessors?: boolean;
   workers?: JobWorkersOptions;
   retryMs?: number;
+  /** how often the dispatcher checks that the queue still holds its jobs (default 5 s) */
+  intactCheckMs?: number;
   batchSize?: number;
 }
 
@@ -60,6 +62,7 @@ export async function startJobs(store: EventStore, options: JobsOptions): Promis
     context: { timeZone: options.timeZone, settings },
     clock,
     retryMs: options.retryMs,
+    intactCheckMs: options.intactCheckMs,
     batchSize: options.batchSize,
   });
   const workers =

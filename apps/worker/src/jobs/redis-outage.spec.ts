@@ -15,6 +15,15 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
   }
 }
 
+async function reminderIds(url: string): Promise<string[]> {
+  const connection = redisClient(url, true);
+  const queue = new Queue('reminders', { connection, prefix: 'outage' });
+  const ids = (await queue.getJobs(['delayed', 'waiting'])).map((j) => j.id!);
+  await queue.close();
+  connection.disconnect();
+  return ids;
+}
+
 describe('Redis outage: commands keep working, the dispatcher waits and catches up exactly once', () => {
   let redis: PrivateRedis;
   let store: EventStore;
@@ -48,18 +57,32 @@ describe('Redis outage: commands keep working, the dispatcher waits and catches 
     await jobs.dispatcher.caughtUp();
     expect(jobs.dispatcher.status()).toMatchObject({ state: 'connected', lastError: null });
 
-    const connection = redisClient(redis.url, true);
-    const queue = new Queue('reminders', { connection, prefix: 'outage' });
-    const ids = (await queue.getJobs(['delayed', 'waiting'])).map((j) => j.id!);
-    await queue.close();
-    connection.disconnect();
-    // this Redis keeps nothing across a restart (--save ''): what was queued before is gone, what waited in the log arrived
-    expect(ids.filter((id) => id.includes(before.taskId))).toEqual([]);
-    for (const t of during) {
+    const ids = await reminderIds(redis.url);
+    // this Redis keeps nothing across a restart (--save ''): the dispatcher notices the emptied queue
+    // and dispatches the log again from its start, so what was queued before the outage is back too
+    for (const t of [before, ...during]) {
       const mine = ids.filter((id) => id.includes(t.taskId));
       expect(mine.length).toBeGreaterThanOrEqual(6);
       expect(new Set(mine).size).toBe(mine.length);
     }
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('refills a queue that was emptied while no event came (FLUSHALL), each job once', async () => {
+    await jobs?.stop();
+    const fixture = new TaskFixture(store);
+    jobs = await startJobs(store, { backend: { kind: 'redis', url: redis.url, prefix: 'outage' }, timeZone: 'Asia/Shanghai', runProcessors: false, retryMs: 200, intactCheckMs: 200 });
+    const task = await fixture.assignedTask(new Date(), 30);
+    await jobs.dispatcher.caughtUp();
+    const before = (await reminderIds(redis.url)).filter((id) => id.includes(task.taskId)).sort();
+    expect(before.length).toBeGreaterThanOrEqual(6);
+
+    const admin = redisClient(redis.url, true);
+    await admin.flushall();
+    admin.disconnect();
+    await until('the reminders to be back', async () => (await reminderIds(redis.url)).filter((id) => id.includes(task.taskId)).length >= before.length);
+    await jobs.dispatcher.caughtUp();
+    const after = (await reminderIds(redis.url)).filter((id) => id.includes(task.taskId)).sort();
+    expect(after).toEqual(before);
   });
 });

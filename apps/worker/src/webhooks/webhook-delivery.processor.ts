@@ -42,6 +42,9 @@ export class WebhookDeliveryProcessor {
   }
 
   readonly process = async (job: WebhookJob): Promise<{ delivered: boolean; statusCode: number | null }> => {
+    // a job run again (a queue refilled from the log after losing its jobs) sends nothing twice
+    const settled = await this.settled(job.data.ref.deliveryId);
+    if (settled) return settled;
     const attempt = job.attemptsMade + 1;
     const lastAttempt = attempt >= (job.opts.attempts ?? 1);
     const resolved = await this.withDistrict(await this.resolve(job.data));
@@ -64,6 +67,14 @@ export class WebhookDeliveryProcessor {
     }
     throw new DeliveryFailedError(`channel ${channel.id}: ${outcome.error}`);
   };
+
+  private async settled(deliveryId: string): Promise<{ delivered: boolean; statusCode: number | null } | null> {
+    for (const e of await this.store.readStream(webhookDelivery.streamName(deliveryId))) {
+      if (e.type === 'WebhookDelivered') return { delivered: true, statusCode: Number((e.data as { statusCode?: number }).statusCode ?? 0) || null };
+      if (e.type === 'WebhookDeadLettered') return { delivered: false, statusCode: null };
+    }
+    return null;
+  }
 
   private async resolve(data: WebhookJobData): Promise<{ ref: Ref; body: Record<string, unknown>; channel: WebhookChannel } | { ref: Ref; undeliverable: string }> {
     if (data.kind === 'superior_report') {
