@@ -37,7 +37,8 @@ export class ChainChecker {
 
   constructor(private readonly gapless: boolean) {}
 
-  feed(e: ChainedEvent): void {
+  /** `hashMatches`: the event's hash already re-computed elsewhere (a digest worker), from its content and its stored prevHash */
+  feed(e: ChainedEvent, hashMatches?: boolean): void {
     this.events++;
     if (this.gapless && !this.logBroken && e.position !== this.lastPosition + 1) {
       this.logBroken = true;
@@ -60,7 +61,7 @@ export class ChainChecker {
       cursor.pending = undefined;
     }
     if (!cursor.broken) {
-      const finding = check(e, cursor);
+      const finding = check(e, cursor, hashMatches);
       if (finding) {
         cursor.broken = true;
         if (finding.kind === 'removed') cursor.pending = { missing: cursor.nextRevision, finding };
@@ -78,7 +79,7 @@ export class ChainChecker {
   }
 }
 
-function check(e: ChainedEvent, c: StreamCursor): VerifyFinding | null {
+function check(e: ChainedEvent, c: StreamCursor, hashMatches?: boolean): VerifyFinding | null {
   const at = { streamId: e.streamId, position: e.position, revision: e.revision };
   if (e.revision > c.nextRevision)
     return { kind: 'removed', ...at, detail: `revision ${c.nextRevision} expected, found ${e.revision}: ${e.revision - c.nextRevision} event(s) missing` };
@@ -88,7 +89,9 @@ function check(e: ChainedEvent, c: StreamCursor): VerifyFinding | null {
       : { kind: 'reordered', ...at, detail: `revision ${e.revision} comes after revision ${c.nextRevision - 1}` };
   if ((e.prevHash ?? null) !== c.lastHash)
     return { kind: 'inserted', ...at, detail: 'does not link to the previous event of its stream (prevHash differs)' };
-  const expected = chainHash(c.lastHash, e.streamId, e.revision, contentDigest({ id: e.id, type: e.type, schemaVersion: e.storedSchemaVersion, data: e.data, metadata: e.metadata }));
-  if (expected !== e.hash) return { kind: 'altered', ...at, detail: 'its content no longer matches its hash' };
+  // past the link check, c.lastHash is the stored prevHash: a worker's verdict (computed from the stored prevHash) is the same test
+  const matches =
+    hashMatches ?? chainHash(c.lastHash, e.streamId, e.revision, contentDigest({ id: e.id, type: e.type, schemaVersion: e.storedSchemaVersion, data: e.data, metadata: e.metadata })) === e.hash;
+  if (!matches) return { kind: 'altered', ...at, detail: 'its content no longer matches its hash' };
   return null;
 }

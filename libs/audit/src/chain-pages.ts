@@ -2,10 +2,11 @@ import type { RecordedEvent } from '@cobuild/event-store';
 import type { SqlDriver } from '../../event-store/src/sql/sql-driver';
 import type { ChainedEvent } from './chain-checker';
 
-const PAGE = 2000;
+export const PAGE = 2000;
 const READ_AHEAD = 3;
 
-type Row = { position: string; stream_id: string; revision: string; event_id: string; type: string; schema_version: number; data: unknown; metadata: unknown; prev_hash: string | null; hash: string };
+export type ChainRow = { position: string; stream_id: string; revision: string; event_id: string; type: string; schema_version: number; data: unknown; metadata: unknown; prev_hash: string | null; hash: string };
+type Row = ChainRow;
 
 /**
  * The SQL event table as verify reads it: only the columns the chains need (no recorded-at
@@ -14,7 +15,15 @@ type Row = { position: string; stream_id: string; revision: string; event_id: st
  * while this one hashes); past the head, whatever is there, by keyset.
  */
 export async function* chainPages(driver: Pick<SqlDriver, 'query'>, schema: string, head: number): AsyncGenerator<ChainedEvent[]> {
-  const columns = `position, stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash`;
+  for await (const rows of chainRows(driver, schema, head)) yield toChained(rows);
+}
+
+/**
+ * The rows themselves; with `asText`, data and metadata come as PostgreSQL's JSON text (for the
+ * digest workers, which parse it off the main thread).
+ */
+export async function* chainRows(driver: Pick<SqlDriver, 'query'>, schema: string, head: number, asText = false): AsyncGenerator<ChainRow[]> {
+  const columns = columnsOf(asText);
   const range = (from: number) =>
     driver.query<Row>(`SELECT ${columns} FROM ${schema}.events WHERE position > $1 AND position <= $2 ORDER BY position`, [from, from + PAGE]);
   const ahead: Array<Promise<Row[]>> = [];
@@ -32,18 +41,26 @@ export async function* chainPages(driver: Pick<SqlDriver, 'query'>, schema: stri
     fill();
     if (rows.length) {
       last = Number(rows[rows.length - 1].position);
-      yield toChained(rows);
+      yield rows;
     }
   }
-  for (let after = Math.max(last, head); ; ) {
-    const rows = await driver.query<Row>(`SELECT ${columns} FROM ${schema}.events WHERE position > $1 ORDER BY position LIMIT ${PAGE}`, [after]);
-    if (rows.length) yield toChained(rows);
+  yield* tailRows(driver, schema, Math.max(last, head), asText);
+}
+
+/** what was appended past `after` while the walk went on: keyset pages, whatever is there */
+export async function* tailRows(driver: Pick<SqlDriver, 'query'>, schema: string, after: number, asText = false): AsyncGenerator<ChainRow[]> {
+  for (;;) {
+    const rows = await driver.query<Row>(`SELECT ${columnsOf(asText)} FROM ${schema}.events WHERE position > $1 ORDER BY position LIMIT ${PAGE}`, [after]);
+    if (rows.length) yield rows;
     if (rows.length < PAGE) return;
     after = Number(rows[rows.length - 1].position);
   }
 }
 
-function toChained(rows: Row[]): ChainedEvent[] {
+const columnsOf = (asText: boolean) =>
+  `position, stream_id, revision, event_id, type, schema_version, ${asText ? 'data::text AS data, metadata::text AS metadata' : 'data, metadata'}, prev_hash, hash`;
+
+export function toChained(rows: Row[]): ChainedEvent[] {
   const page = new Array<ChainedEvent>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];

@@ -6,7 +6,8 @@ export class PgDriver implements SqlDriver {
   readonly kind = 'postgres' as const;
   readonly pool: Pool;
 
-  constructor(config: PoolConfig) {
+  /** as given (a worker thread opens its own connection with it) */
+  constructor(readonly config: PoolConfig) {
     this.pool = new Pool({ max: 10, idleTimeoutMillis: 30_000, ...config });
     // an idle client's error (server restart) must not crash the process; the next query reconnects
     this.pool.on('error', () => undefined);
