@@ -146,6 +146,9 @@ export function eventStoreContract(target: ContractTarget): void {
         });
         expect(first.metadata).toEqual(appended[0].metadata);
         expect(Date.parse(first.recordedAt)).not.toBeNaN();
+        // ISO-8601 in UTC to the millisecond, as Date#toISOString writes it, and recent
+        expect(first.recordedAt).toBe(new Date(first.recordedAt).toISOString());
+        expect(Math.abs(Date.now() - Date.parse(first.recordedAt))).toBeLessThan(10 * 60_000);
         expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
       });
 

@@ -76,7 +76,8 @@ interface BatchRow {
 const MAX_BATCH_APPENDS = 256;
 const MAX_IN_FLIGHT = 2;
 const MAX_BATCH_EVENTS = 10_000;
-const COLUMNS = `position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash`;
+// recorded_at as the ISO-8601 text RecordedEvent carries, written by the database: parsing it into a Date and back was ~7% of a rebuild's CPU
+const COLUMNS = `position, stream_id, revision, event_id, type, schema_version, data, metadata, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at, prev_hash, hash`;
 const EXPECTED_CODE: Record<string, number> = { any: -1, no_stream: -2, stream_exists: -3 };
 
 /** The event store on PostgreSQL: the same SQL serves the server (pg) and the embedded PGlite. */
@@ -338,7 +339,7 @@ export class SqlEventStore implements EventStore {
       streamId: r.stream_id,
       revision: Number(r.revision),
       position: Number(r.position),
-      recordedAt: new Date(r.recorded_at).toISOString(),
+      recordedAt: typeof r.recorded_at === 'string' ? r.recorded_at : r.recorded_at.toISOString(),
       hash: r.hash,
       prevHash: r.prev_hash,
     };
