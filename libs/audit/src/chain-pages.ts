@@ -6,7 +6,6 @@ export const PAGE = 2000;
 const READ_AHEAD = 3;
 
 export type ChainRow = { position: string; stream_id: string; revision: string; event_id: string; type: string; schema_version: number; data: unknown; metadata: unknown; prev_hash: string | null; hash: string };
-type Row = ChainRow;
 
 /**
  * The SQL event table as verify reads it: only the columns the chains need (no recorded-at
@@ -23,10 +22,9 @@ export async function* chainPages(driver: Pick<SqlDriver, 'query'>, schema: stri
  * digest workers, which parse it off the main thread).
  */
 export async function* chainRows(driver: Pick<SqlDriver, 'query'>, schema: string, head: number, asText = false): AsyncGenerator<ChainRow[]> {
-  const columns = columnsOf(asText);
-  const range = (from: number) =>
-    driver.query<Row>(`SELECT ${columns} FROM ${schema}.events WHERE position > $1 AND position <= $2 ORDER BY position`, [from, from + PAGE]);
-  const ahead: Array<Promise<Row[]>> = [];
+  const sql = rangeSql(schema, asText);
+  const range = (from: number) => driver.query<ChainRow>(sql, [from, from + PAGE]);
+  const ahead: Array<Promise<ChainRow[]>> = [];
   let nextFrom = 0;
   const fill = () => {
     while (ahead.length < READ_AHEAD && nextFrom < head) {
@@ -50,17 +48,21 @@ export async function* chainRows(driver: Pick<SqlDriver, 'query'>, schema: strin
 /** what was appended past `after` while the walk went on: keyset pages, whatever is there */
 export async function* tailRows(driver: Pick<SqlDriver, 'query'>, schema: string, after: number, asText = false): AsyncGenerator<ChainRow[]> {
   for (;;) {
-    const rows = await driver.query<Row>(`SELECT ${columnsOf(asText)} FROM ${schema}.events WHERE position > $1 ORDER BY position LIMIT ${PAGE}`, [after]);
+    const rows = await driver.query<ChainRow>(`SELECT ${columnsOf(asText)} FROM ${schema}.events WHERE position > $1 ORDER BY position LIMIT ${PAGE}`, [after]);
     if (rows.length) yield rows;
     if (rows.length < PAGE) return;
     after = Number(rows[rows.length - 1].position);
   }
 }
 
+/** one position range of the chain columns: $1 < position ≤ $2 (also what a digest worker reads) */
+export const rangeSql = (schema: string, asText: boolean): string =>
+  `SELECT ${columnsOf(asText)} FROM ${schema}.events WHERE position > $1 AND position <= $2 ORDER BY position`;
+
 const columnsOf = (asText: boolean) =>
   `position, stream_id, revision, event_id, type, schema_version, ${asText ? 'data::text AS data, metadata::text AS metadata' : 'data, metadata'}, prev_hash, hash`;
 
-export function toChained(rows: Row[]): ChainedEvent[] {
+export function toChained(rows: ChainRow[]): ChainedEvent[] {
   const page = new Array<ChainedEvent>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];

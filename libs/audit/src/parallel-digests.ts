@@ -2,40 +2,21 @@ import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-/** one page of events for a digest worker: parallel arrays, content as the stored JSON text */
-export interface DigestJob {
-  seq: number;
-  ids: string[];
-  types: string[];
-  versions: number[];
-  data: string[];
-  metadata: string[];
-  prevHashes: Array<string | null>;
-  streamIds: string[];
-  revisions: number[];
-  hashes: string[];
-}
+import type { ChainRow } from './chain-pages';
 
-/** a position range a worker reads from PostgreSQL itself: from < position ≤ to */
-export interface RangeJob {
-  seq: number;
-  from: number;
-  to: number;
-}
+/** a page for a digest worker: its rows (content as JSON text), or a position range it reads itself (from < position ≤ to) */
+export type DigestJob = { seq: number } & ({ rows: ChainRow[] } | { from: number; to: number });
 
-/** what the chain checks need of each event of a range the worker read: parallel arrays */
-export interface RangeLinks {
-  positions: Float64Array;
-  revisions: Float64Array;
-  streamIds: string[];
-  prevHashes: Array<string | null>;
-  hashes: string[];
-}
-
+/** per event of a page: whether its stored hash holds (1/0), and what the chain checks need of it (parallel arrays) */
 export interface Verdicts {
   ok: Uint8Array;
-  /** a range's events, as the worker read them */
-  links?: RangeLinks;
+  links: {
+    positions: Float64Array;
+    revisions: Float64Array;
+    streamIds: string[];
+    prevHashes: Array<string | null>;
+    hashes: string[];
+  };
 }
 
 /** where the workers read the log themselves (a PostgreSQL server); without it they are sent the pages */
@@ -71,23 +52,23 @@ export class DigestPool {
     this.slots = Array.from({ length: size }, () => this.spawn());
   }
 
-  /** one byte per event of the page: 1 when its stored hash matches its re-computed one */
-  digest(job: Omit<DigestJob, 'seq'>): Promise<Verdicts> {
-    return this.send((seq) => ({ ...job, seq }));
+  /** the rows of a page (content as JSON text) */
+  digest(rows: ChainRow[]): Promise<Verdicts> {
+    return this.send({ rows });
   }
 
-  /** the same for the events from < position ≤ to, which the worker reads itself (needs a source) */
+  /** the events from < position ≤ to, which the worker reads itself (needs a source) */
   range(from: number, to: number): Promise<Verdicts> {
     if (!this.source) throw new Error('DigestPool.range needs workers with a PostgreSQL source');
-    return this.send((seq): RangeJob => ({ seq, from, to }));
+    return this.send({ from, to });
   }
 
-  private send(job: (seq: number) => DigestJob | RangeJob): Promise<Verdicts> {
+  private send(job: { rows: ChainRow[] } | { from: number; to: number }): Promise<Verdicts> {
     const slot = this.slots.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a));
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
       slot.inFlight.set(seq, { resolve, reject });
-      slot.worker.postMessage(job(seq));
+      slot.worker.postMessage({ seq, ...job } satisfies DigestJob);
     });
   }
 
@@ -101,10 +82,10 @@ export class DigestPool {
       for (const p of slot.inFlight.values()) p.reject(e);
       slot.inFlight.clear();
     };
-    slot.worker.on('message', (m: { seq: number; ok?: Uint8Array; links?: RangeLinks; error?: string }) => {
+    slot.worker.on('message', (m: { seq: number; error?: string } & Partial<Verdicts>) => {
       const p = slot.inFlight.get(m.seq);
       slot.inFlight.delete(m.seq);
-      if (m.error !== undefined || !m.ok) p?.reject(new Error(`verify worker: ${m.error}`));
+      if (m.error !== undefined || !m.ok || !m.links) p?.reject(new Error(`verify worker: ${m.error}`));
       else p?.resolve({ ok: m.ok, links: m.links });
     });
     slot.worker.on('error', failAll);

@@ -1,6 +1,6 @@
 import { PgDriver, SqlEventStore, type EventStore } from '@cobuild/event-store';
 import { ChainChecker, type ChainedEvent, type VerifyFinding } from './chain-checker';
-import { chainPages, chainRows, PAGE, tailRows, toChained, type ChainRow } from './chain-pages';
+import { chainPages, chainRows, PAGE, tailRows, toChained } from './chain-pages';
 import { logPages } from './log-pages';
 import { DigestPool, defaultVerifyWorkers, type Verdicts, type WorkerSource } from './parallel-digests';
 
@@ -38,15 +38,13 @@ export const PARALLEL_FROM = 20_000;
 export async function verifyLog(store: Pick<EventStore, 'readAll' | 'kind' | 'headPosition'>, options: VerifyOptions = {}): Promise<VerifyReport> {
   const gapless = options.gaplessPositions ?? store.kind !== 'kurrentdb';
   const checker = new ChainChecker(gapless);
-  if (store instanceof SqlEventStore) {
-    const head = await store.headPosition();
-    const workers = options.workers ?? (head > PARALLEL_FROM ? defaultVerifyWorkers() : 0);
-    if (workers > 0) {
-      await verifyInWorkers(store, head, workers, checker, options);
-      return report(checker.finish());
-    }
+  const head = store instanceof SqlEventStore ? await store.headPosition() : 0;
+  const workers = options.workers ?? (head > PARALLEL_FROM ? defaultVerifyWorkers() : 0);
+  if (store instanceof SqlEventStore && workers > 0) {
+    await verifyInWorkers(store, head, workers, checker, options);
+    return report(checker.finish());
   }
-  const pages = store instanceof SqlEventStore ? chainPages(store.driver, store.schema, await store.headPosition()) : logPages(store, { pageSize: 2000 });
+  const pages = store instanceof SqlEventStore ? chainPages(store.driver, store.schema, head) : logPages(store, { pageSize: 2000 });
   for await (const page of pages) {
     for (const e of page) checker.feed(e);
     options.onProgress?.(checker.lastPosition, checker.events);
@@ -80,64 +78,51 @@ function workerSource(store: SqlEventStore): WorkerSource | null {
   }
 }
 
+/** positions ranges up to the head, each read by a worker; what was appended meanwhile, here */
 async function rangesInWorkers(store: SqlEventStore, head: number, workers: number, pool: DigestPool, checker: ChainChecker, options: VerifyOptions): Promise<void> {
   const queue: Array<Promise<Verdicts>> = [];
-  let from = 0;
-  while (from < head || queue.length) {
+  for (let from = 0; from < head || queue.length; ) {
     while (queue.length < workers * 3 && from < head) {
       const to = Math.min(from + PAGE, head);
-      const next = pool.range(from, to);
-      next.catch(() => undefined); // awaited in order below
-      queue.push(next);
+      queue.push(quiet(pool.range(from, to)));
       from = to;
     }
-    const { ok, links } = await queue.shift()!;
-    // one object refilled per event: the checker keeps none of it but copies of its values
-    const e = { id: '', type: '', storedSchemaVersion: 0, data: {}, metadata: {} } as ChainedEvent; // content: checked by the worker
-    for (let i = 0; i < ok.length; i++) {
-      e.position = links!.positions[i];
-      e.streamId = links!.streamIds[i];
-      e.revision = links!.revisions[i];
-      e.prevHash = links!.prevHashes[i];
-      e.hash = links!.hashes[i];
-      checker.feed(e, ok[i] === 1);
-    }
-    options.onProgress?.(checker.lastPosition, checker.events);
+    feedVerdicts(checker, await queue.shift()!, options);
   }
   for await (const rows of tailRows(store.driver, store.schema, head)) {
-    for (const ev of toChained(rows)) checker.feed(ev);
+    for (const e of toChained(rows)) checker.feed(e);
     options.onProgress?.(checker.lastPosition, checker.events);
   }
 }
 
+/** pages read here (three ahead) and sent to the workers */
 async function pagesToWorkers(store: SqlEventStore, head: number, workers: number, pool: DigestPool, checker: ChainChecker, options: VerifyOptions): Promise<void> {
-  const queue: Array<{ rows: ChainRow[]; verdicts: Promise<Verdicts> }> = [];
-  const drain = async (keep: number) => {
-    while (queue.length > keep) {
-      const { rows, verdicts } = queue.shift()!;
-      const { ok } = await verdicts;
-      const page = toChained(rows);
-      for (let i = 0; i < page.length; i++) checker.feed(page[i], ok[i] === 1);
-      options.onProgress?.(checker.lastPosition, checker.events);
-    }
-  };
+  const queue: Array<Promise<Verdicts>> = [];
   for await (const rows of chainRows(store.driver, store.schema, head, true)) {
-    const verdicts = pool.digest({
-      ids: rows.map((r) => r.event_id),
-      types: rows.map((r) => r.type),
-      versions: rows.map((r) => r.schema_version),
-      data: rows.map((r) => r.data as string),
-      metadata: rows.map((r) => r.metadata as string),
-      prevHashes: rows.map((r) => r.prev_hash),
-      streamIds: rows.map((r) => r.stream_id),
-      revisions: rows.map((r) => Number(r.revision)),
-      hashes: rows.map((r) => r.hash),
-    });
-    verdicts.catch(() => undefined); // awaited in order
-    queue.push({ rows, verdicts });
-    await drain(workers * 2);
+    queue.push(quiet(pool.digest(rows)));
+    while (queue.length > workers * 2) feedVerdicts(checker, await queue.shift()!, options);
   }
-  await drain(0);
+  while (queue.length) feedVerdicts(checker, await queue.shift()!, options);
+}
+
+/** a page's verdicts to the checker, in log order; one object refilled per event (the checker keeps only copies of its values) */
+function feedVerdicts(checker: ChainChecker, { ok, links }: Verdicts, options: VerifyOptions): void {
+  const e = { id: '', type: '', storedSchemaVersion: 0, data: {}, metadata: {} } as ChainedEvent; // content: checked by the worker
+  for (let i = 0; i < ok.length; i++) {
+    e.position = links.positions[i];
+    e.streamId = links.streamIds[i];
+    e.revision = links.revisions[i];
+    e.prevHash = links.prevHashes[i];
+    e.hash = links.hashes[i];
+    checker.feed(e, ok[i] === 1);
+  }
+  options.onProgress?.(checker.lastPosition, checker.events);
+}
+
+/** awaited in order later: a rejection is not unhandled meanwhile */
+function quiet<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
 }
 
 function report(r: ReturnType<ChainChecker['finish']>): VerifyReport {
