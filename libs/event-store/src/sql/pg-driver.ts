@@ -1,4 +1,6 @@
+import { finished } from 'node:stream/promises';
 import { Pool, type PoolConfig } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { SqlDriver, SqlTx } from './sql-driver';
 
 /** PostgreSQL server through a pg Pool; LISTEN uses one dedicated pooled client. */
@@ -29,6 +31,11 @@ export class PgDriver implements SqlDriver {
       const result = await fn({
         query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params as unknown[])).rows as R[],
         exec: async (sql: string) => void (await client.query(sql)),
+        copyIn: async (table: string, columns: readonly string[], text: string) => {
+          const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+          stream.end(text);
+          await finished(stream);
+        },
       });
       await client.query('COMMIT');
       return result;

@@ -1,5 +1,5 @@
 import { categoryOf, type EventStore, type RecordedEvent } from '@cobuild/event-store';
-import type { SqlTx } from '../../../event-store/src/sql/sql-driver';
+import { copyField, type SqlTx } from '../../../event-store/src/sql/sql-driver';
 import { DocumentCache } from './document-cache';
 import type { DocumentProjection } from './document-projection';
 import type { ReadStore } from './read-store';
@@ -267,7 +267,9 @@ export class ProjectionEngine {
       );
       // rows known to be new are plain inserts; the others replace what is there
       const rows: string[] = [];
+      // known-new rows go in with COPY (a fraction of an INSERT's cost for the server)
       const inserts: string[] = [];
+      const lead = `${copyField(p.name)}\t${g.generation}\t`;
       const deletes: string[] = [];
       for (const [key, list] of touched) {
         const cached = this.cache.get(gen, key);
@@ -284,14 +286,16 @@ export class ProjectionEngine {
         written.set(key, json);
         if (json === cached) continue; // unchanged: no write
         const ix = p.index(doc);
-        (existed ? rows : inserts).push(`{"key":${JSON.stringify(key)},"community":${JSON.stringify(ix.communityId)},"status":${JSON.stringify(ix.status)},"s1":${JSON.stringify(ix.sort[0])},"s2":${JSON.stringify(ix.sort[1])},"doc":${json}}`);
+        if (existed)
+          rows.push(`{"key":${JSON.stringify(key)},"community":${JSON.stringify(ix.communityId)},"status":${JSON.stringify(ix.status)},"s1":${JSON.stringify(ix.sort[0])},"s2":${JSON.stringify(ix.sort[1])},"doc":${json}}`);
+        else inserts.push(`${lead}${copyField(key)}\t${copyField(ix.communityId)}\t${copyField(ix.status)}\t${copyField(ix.sort[0])}\t${copyField(ix.sort[1])}\t${copyField(json)}\n`);
       }
       if (deletes.length)
         await sql(() => tx.query(`DELETE FROM ${s}.documents WHERE projection = $1 AND generation = $2 AND key = ANY ($3::text[])`, [p.name, g.generation, deletes]));
       const insert = `INSERT INTO ${s}.documents (projection, generation, key, community_id, status, sort1, sort2, doc)
            SELECT $1, $2, x.key, x.community, x.status, x.s1, x.s2, x.doc
              FROM jsonb_to_recordset($3::jsonb) AS x(key text, community text, status text, s1 text, s2 text, doc jsonb)`;
-      if (inserts.length) await sql(() => tx.query(insert, [p.name, g.generation, `[${inserts.join(',')}]`]));
+      if (inserts.length) await sql(() => tx.copyIn(`${s}.documents`, DOCUMENT_COLUMNS, inserts.join('')));
       if (rows.length)
         await sql(() =>
           tx.query(
@@ -366,4 +370,5 @@ export class ProjectionEngine {
   }
 }
 
+const DOCUMENT_COLUMNS = ['projection', 'generation', 'key', 'community_id', 'status', 'sort1', 'sort2', 'doc'] as const;
 const genKey = (g: Generation) => `${g.projection.name}#${g.generation}`;
