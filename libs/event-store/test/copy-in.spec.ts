@@ -1,15 +1,23 @@
 import { PgDriver, PgliteDriver } from '../src';
-import { copyField, copyLine, type SqlDriver } from '../src/sql/sql-driver';
+import { CopyRows, escapeCopy } from '../src/sql/copy-rows';
+import type { SqlDriver } from '../src/sql/sql-driver';
 import { SchemaJanitor, TEST_POSTGRES_URL } from './postgres-test-db';
 
 describe('COPY text format', () => {
   it('escapes backslash, tab, newline and carriage return, and writes null as \\N', () => {
-    expect(copyField(null)).toBe('\\N');
-    expect(copyField(7)).toBe('7');
-    expect(copyField('plain 文字')).toBe('plain 文字');
-    expect(copyField('a\\b\tc\nd\re')).toBe('a\\\\b\\tc\\nd\\re');
-    expect(copyField('\\N')).toBe('\\\\N');
-    expect(copyLine(['x', null, 'y\tz'])).toBe('x\t\\N\ty\\tz\n');
+    expect(escapeCopy('plain 文字')).toBe('plain 文字');
+    expect(escapeCopy('a\\b\tc\nd\re')).toBe('a\\\\b\\tc\\nd\\re');
+    expect(escapeCopy('\\N')).toBe('\\\\N');
+    expect(new CopyRows().row('x', null, 'y\tz', 7).row('共驻共建').toString()).toBe('x\t\\N\ty\\tz\t7\n共驻共建\n');
+  });
+
+  it('starts a new buffer when a value does not fit, keeping every byte in order', () => {
+    const rows = new CopyRows(16);
+    const long = '长'.repeat(40);
+    rows.row('a', long).row(long, 'b');
+    expect(rows.buffers().length).toBeGreaterThan(1);
+    expect(rows.rows).toBe(2);
+    expect(rows.toString()).toBe(`a\t${long}\n${long}\tb\n`);
   });
 });
 
@@ -36,7 +44,7 @@ describe.each([
 
   it('loads every row exactly as given, nulls included, inside the transaction', async () => {
     await driver.transaction((tx) =>
-      tx.copyIn(table, ['id', 'note', 'doc'], nasty.map((note, i) => copyLine([i, note, JSON.stringify({ note, n: i })])).join('') + copyLine([99, null, '{"n":99}'])),
+      tx.copyIn(table, ['id', 'note', 'doc'], nasty.reduce((rows, note, i) => rows.row(i, note, JSON.stringify({ note, n: i })), new CopyRows(64)).row(99, null, '{"n":99}').buffers()),
     );
     const rows = await driver.query<{ id: number; note: string | null; doc: { note?: string; n: number } }>(`SELECT id, note, doc FROM ${table} ORDER BY id`);
     expect(rows.map((r) => [r.id, r.note, r.doc])).toEqual([...nasty.map((note, i) => [i, note, { note, n: i }]), [99, null, { n: 99 }]]);
@@ -45,17 +53,17 @@ describe.each([
   it('writes nothing when the transaction fails after the copy, or the copy itself fails', async () => {
     await expect(
       driver.transaction(async (tx) => {
-        await tx.copyIn(table, ['id', 'note', 'doc'], copyLine([200, 'kept?', '{}']));
+        await tx.copyIn(table, ['id', 'note', 'doc'], new CopyRows().row(200, 'kept?', '{}').buffers());
         throw new Error('later step failed');
       }),
     ).rejects.toThrow('later step failed');
     // a duplicate key in the middle of the data: the whole COPY fails, with the server's error
-    await expect(driver.transaction((tx) => tx.copyIn(table, ['id', 'note', 'doc'], copyLine([201, 'a', '{}']) + copyLine([0, 'dup', '{}'])))).rejects.toThrow(/duplicate key/);
-    await expect(driver.transaction((tx) => tx.copyIn(table, ['id', 'note', 'doc'], copyLine([202, 'bad json', '{oops'])))).rejects.toThrow(/json/i);
+    await expect(driver.transaction((tx) => tx.copyIn(table, ['id', 'note', 'doc'], new CopyRows().row(201, 'a', '{}').row(0, 'dup', '{}').buffers()))).rejects.toThrow(/duplicate key/);
+    await expect(driver.transaction((tx) => tx.copyIn(table, ['id', 'note', 'doc'], new CopyRows().row(202, 'bad json', '{oops').toString()))).rejects.toThrow(/json/i);
     const ids = (await driver.query<{ id: number }>(`SELECT id FROM ${table} WHERE id >= 200`)).map((r) => r.id);
     expect(ids).toEqual([]);
     // the connection is still usable
-    await driver.transaction((tx) => tx.copyIn(table, ['id', 'note', 'doc'], copyLine([203, 'after', '{}'])));
+    await driver.transaction((tx) => tx.copyIn(table, ['id', 'note', 'doc'], new CopyRows().row(203, 'after', '{}').buffers()));
     expect(Number((await driver.query<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE id = 203`))[0].n)).toBe(1);
   });
 });

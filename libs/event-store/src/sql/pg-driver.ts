@@ -31,9 +31,13 @@ export class PgDriver implements SqlDriver {
       const result = await fn({
         query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params as unknown[])).rows as R[],
         exec: async (sql: string) => void (await client.query(sql)),
-        copyIn: async (table: string, columns: readonly string[], text: string) => {
+        copyIn: async (table: string, columns: readonly string[], data: string | readonly Uint8Array[]) => {
           const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-          stream.end(text);
+          if (typeof data === 'string') stream.end(data);
+          else {
+            for (const chunk of data) stream.write(chunk);
+            stream.end();
+          }
           await finished(stream);
         },
       });

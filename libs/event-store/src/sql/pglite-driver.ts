@@ -38,8 +38,8 @@ export class PgliteDriver implements SqlDriver {
       fn({
         query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params as unknown[])).rows,
         exec: async (sql: string) => void (await tx.exec(sql)),
-        copyIn: async (table: string, columns: readonly string[], text: string) =>
-          void (await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) })),
+        copyIn: async (table: string, columns: readonly string[], data: string | readonly Uint8Array[]) =>
+          void (await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob(typeof data === 'string' ? [data] : [...data]) })),
       }),
     );
   }

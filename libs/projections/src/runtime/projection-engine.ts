@@ -1,5 +1,6 @@
 import { categoryOf, type EventStore, type RecordedEvent } from '@cobuild/event-store';
-import { copyField, type SqlTx } from '../../../event-store/src/sql/sql-driver';
+import { CopyRows } from '../../../event-store/src/sql/copy-rows';
+import type { SqlTx } from '../../../event-store/src/sql/sql-driver';
 import { DocumentCache } from './document-cache';
 import type { DocumentProjection } from './document-projection';
 import type { ReadStore } from './read-store';
@@ -38,6 +39,14 @@ export interface BatchInfo {
   /** from the page to the last generation's commit */
   applyMs: number;
   generations: Array<{ projection: string; events: number; rows: number; foldMs: number; sqlMs: number }>;
+}
+
+/** a generation's share of a batch: events[from, to), with each event's category */
+interface Slice {
+  events: RecordedEvent[];
+  categories: string[];
+  from: number;
+  to: number;
 }
 
 type Applied = { written: Map<string, string | null>; stats: BatchInfo['generations'][number] };
@@ -162,13 +171,22 @@ export class ProjectionEngine {
     if (full) this.prefetch(upTo, size);
     // each generation in a transaction of its own, with its checkpoint, side by side: one's rows
     // are written while the next one's events are folded (the pool is the API's too: see parallelTransactions)
+    // each event's category once per batch, not once per generation
+    const categories = batch.map((e) => categoryOf(e.streamId));
+    const slice = (after: number): Slice => {
+      let from = 0;
+      while (from < batch.length && batch[from].position <= after) from++;
+      let to = batch.length;
+      while (to > from && batch[to - 1].position > upTo) to--;
+      return { events: batch, categories, from, to };
+    };
     const outcomes: PromiseSettledResult<Applied>[] = [];
     let next = 0;
     const lane = async () => {
       for (let i = next++; i < behind.length; i = next++) {
         const g = behind[i];
         outcomes[i] = await this.read.driver
-          .transaction((tx) => this.apply(tx, g, batch.filter((e) => e.position > g.position && e.position <= upTo), upTo))
+          .transaction((tx) => this.apply(tx, g, slice(g.position), upTo))
           .then((value): PromiseSettledResult<Applied> => ({ status: 'fulfilled', value }), (reason): PromiseSettledResult<Applied> => ({ status: 'rejected', reason }));
       }
     };
@@ -224,7 +242,7 @@ export class ProjectionEngine {
   }
 
   /** applies a generation's events in the batch's transaction; returns the documents written (JSON; null: removed) */
-  private async apply(tx: SqlTx, g: Generation, events: RecordedEvent[], upTo: number): Promise<Applied> {
+  private async apply(tx: SqlTx, g: Generation, batch: Slice, upTo: number): Promise<Applied> {
     const stats = { projection: g.projection.name, events: 0, rows: 0, foldMs: 0, sqlMs: 0 };
     let t = performance.now();
     // time in SQL, and in between (folding, serialising)
@@ -243,8 +261,9 @@ export class ProjectionEngine {
     const gen = genKey(g);
     this.cache.use(gen, g.position);
     const touched = new Map<string, RecordedEvent[]>();
-    for (const e of events) {
-      if (!p.categories.includes(categoryOf(e.streamId))) continue;
+    for (let i = batch.from; i < batch.to; i++) {
+      if (!p.categories.includes(batch.categories[i])) continue;
+      const e = batch.events[i];
       stats.events++;
       for (const key of p.keysOf(e)) {
         const list = touched.get(key);
@@ -268,8 +287,7 @@ export class ProjectionEngine {
       // rows known to be new are plain inserts; the others replace what is there
       const rows: string[] = [];
       // known-new rows go in with COPY (a fraction of an INSERT's cost for the server)
-      const inserts: string[] = [];
-      const lead = `${copyField(p.name)}\t${g.generation}\t`;
+      const inserts = new CopyRows();
       const deletes: string[] = [];
       for (const [key, list] of touched) {
         const cached = this.cache.get(gen, key);
@@ -288,14 +306,14 @@ export class ProjectionEngine {
         const ix = p.index(doc);
         if (existed)
           rows.push(`{"key":${JSON.stringify(key)},"community":${JSON.stringify(ix.communityId)},"status":${JSON.stringify(ix.status)},"s1":${JSON.stringify(ix.sort[0])},"s2":${JSON.stringify(ix.sort[1])},"doc":${json}}`);
-        else inserts.push(`${lead}${copyField(key)}\t${copyField(ix.communityId)}\t${copyField(ix.status)}\t${copyField(ix.sort[0])}\t${copyField(ix.sort[1])}\t${copyField(json)}\n`);
+        else inserts.row(p.name, g.generation, key, ix.communityId, ix.status, ix.sort[0], ix.sort[1], json);
       }
       if (deletes.length)
         await sql(() => tx.query(`DELETE FROM ${s}.documents WHERE projection = $1 AND generation = $2 AND key = ANY ($3::text[])`, [p.name, g.generation, deletes]));
       const insert = `INSERT INTO ${s}.documents (projection, generation, key, community_id, status, sort1, sort2, doc)
            SELECT $1, $2, x.key, x.community, x.status, x.s1, x.s2, x.doc
              FROM jsonb_to_recordset($3::jsonb) AS x(key text, community text, status text, s1 text, s2 text, doc jsonb)`;
-      if (inserts.length) await sql(() => tx.copyIn(`${s}.documents`, DOCUMENT_COLUMNS, inserts.join('')));
+      if (inserts.rows) await sql(() => tx.copyIn(`${s}.documents`, DOCUMENT_COLUMNS, inserts.buffers()));
       if (rows.length)
         await sql(() =>
           tx.query(
@@ -305,7 +323,7 @@ export class ProjectionEngine {
             [p.name, g.generation, `[${rows.join(',')}]`],
           ),
         );
-      stats.rows = rows.length + inserts.length + deletes.length;
+      stats.rows = rows.length + inserts.rows + deletes.length;
     }
     // compare-and-set: a second projector that applied the same batch meanwhile makes this fail (and roll back)
     const moved = await sql(() =>
