@@ -61,7 +61,7 @@ export interface ReplayReport extends ReadModelDigest {
  * (also when the replay fails).
  */
 export async function replayReadModels(
-  store: Pick<EventStore, 'readAll' | 'headPosition'>,
+  store: Pick<EventStore, 'readAllForProjection' | 'headPosition'>,
   driver: ReadStore['driver'],
   projections: readonly DocumentProjection<any>[],
   options: { scratchPrefix?: string; upTo?: number } = {},
@@ -69,7 +69,7 @@ export async function replayReadModels(
   const scratchSchema = `${options.scratchPrefix ?? 'cobuild'}_replay_${randomBytes(4).toString('hex')}`;
   const read = new ReadStore(driver, scratchSchema);
   const headPosition = options.upTo ?? (await store.headPosition());
-  const frozen = { readAll: store.readAll.bind(store), headPosition: async () => headPosition };
+  const frozen = { readAllForProjection: store.readAllForProjection.bind(store), headPosition: async () => headPosition };
   try {
     await new ProjectionEngine(frozen, read, projections).catchUp();
     return { ...(await readModelDigest(read, projections)), headPosition, scratchSchema };

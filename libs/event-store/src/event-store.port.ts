@@ -57,6 +57,25 @@ export interface RecordedEvent extends NewEvent {
   prevHash: string | null;
 }
 
+/**
+ * What read models fold over: an event without its chain hashes, revision and recording time, and
+ * with only the metadata projections use (`PROJECTION_METADATA`). A RecordedEvent is one, so folds
+ * also run over full events (as-of views, tests); the projector reads these leaner rows, which
+ * costs it about a sixth less than the full ones.
+ */
+export interface ProjectionEvent {
+  id: string;
+  type: string;
+  schemaVersion: number;
+  streamId: string;
+  position: number;
+  data: JsonObject;
+  metadata: Pick<EventMetadata, (typeof PROJECTION_METADATA)[number]>;
+}
+
+/** the metadata fields a ProjectionEvent carries: add one here when a projection needs it */
+export const PROJECTION_METADATA = ['occurredAt'] as const;
+
 export interface AppendOptions {
   expectedRevision: ExpectedRevision;
 }
@@ -123,6 +142,8 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** one page of the global log, in position order */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** the same page as readAll (upcast), as ProjectionEvents: what the projector reads */
+  readAllForProjection(options?: Omit<ReadAllOptions, 'upcast'>): Promise<ProjectionEvent[]>;
   /** catch-up subscription from a checkpoint that keeps going live */
   subscribe(handler: EventBatchHandler, options?: SubscribeOptions): Subscription;
   streamExists(streamId: string): Promise<boolean>;

@@ -1,4 +1,4 @@
-import type { JsonObject, RecordedEvent } from './event-store.port';
+import type { JsonObject, ProjectionEvent } from './event-store.port';
 
 /**
  * Upcasters turn an old event schema into the next one on read; stored events are never rewritten.
@@ -7,7 +7,8 @@ import type { JsonObject, RecordedEvent } from './event-store.port';
 export interface Upcaster {
   type: string;
   fromVersion: number;
-  upcast(data: JsonObject, event: Readonly<RecordedEvent>): JsonObject;
+  /** `event`: the event being read (a full RecordedEvent from readAll/readStream, a ProjectionEvent for the projector) */
+  upcast(data: JsonObject, event: Readonly<ProjectionEvent>): JsonObject;
 }
 
 export class UpcasterRegistry {
@@ -24,7 +25,7 @@ export class UpcasterRegistry {
     return this;
   }
 
-  apply(event: RecordedEvent): RecordedEvent {
+  apply<E extends ProjectionEvent>(event: E): E {
     let current = event;
     for (let guard = 0; guard < 1000; guard++) {
       const u = this.byKey.get(`${current.type}@${current.schemaVersion}`);

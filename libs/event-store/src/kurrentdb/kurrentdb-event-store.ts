@@ -22,6 +22,7 @@ import type {
   EventMetadata,
   EventStore,
   NewEvent,
+  ProjectionEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -147,6 +148,11 @@ export class KurrentDbEventStore implements EventStore {
       throw mapKurrentError(e);
     }
     return out;
+  }
+
+  /** KurrentDB sends whole events anyway: the full, upcast ones (a RecordedEvent is a ProjectionEvent) */
+  readAllForProjection(options: Omit<ReadAllOptions, 'upcast'> = {}): Promise<ProjectionEvent[]> {
+    return this.readAll({ ...options, upcast: true });
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

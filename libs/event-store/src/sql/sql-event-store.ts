@@ -7,12 +7,14 @@ import {
 } from '../errors';
 import {
   categoryOf,
+  PROJECTION_METADATA,
   type AppendOptions,
   type AppendResult,
   type EventBatchHandler,
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
+  type ProjectionEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
@@ -50,6 +52,8 @@ interface EventRow {
   hash: string;
 }
 
+type ProjectionRow = Pick<EventRow, 'position' | 'stream_id' | 'event_id' | 'type' | 'schema_version' | 'data'> & Record<`m${number}`, unknown>;
+
 interface PendingAppend {
   streamId: string;
   expected: ExpectedRevision;
@@ -78,6 +82,8 @@ const MAX_IN_FLIGHT = 2;
 const MAX_BATCH_EVENTS = 10_000;
 // recorded_at as the ISO-8601 text RecordedEvent carries, written by the database: parsing it into a Date and back was ~7% of a rebuild's CPU
 const COLUMNS = `position, stream_id, revision, event_id, type, schema_version, data, metadata, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at, prev_hash, hash`;
+/** a ProjectionEvent's columns: no hashes, revision or recording time; only PROJECTION_METADATA's fields of the metadata (m0, m1, …) */
+const PROJECTION_COLUMNS = `position, stream_id, event_id, type, schema_version, data, ${PROJECTION_METADATA.map((f, i) => `metadata->'${f}' AS m${i}`).join(', ')}`;
 const EXPECTED_CODE: Record<string, number> = { any: -1, no_stream: -2, stream_exists: -3 };
 
 /** The event store on PostgreSQL: the same SQL serves the server (pg) and the embedded PGlite. */
@@ -258,6 +264,33 @@ export class SqlEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const rows = await this.readLogRows<EventRow>(options, COLUMNS);
+    return rows.map((r) => this.toRecorded(r, options.upcast));
+  }
+
+  async readAllForProjection(options: Omit<ReadAllOptions, 'upcast'> = {}): Promise<ProjectionEvent[]> {
+    const rows = await this.readLogRows<ProjectionRow>(options, PROJECTION_COLUMNS);
+    return rows.map((r) => {
+      const metadata: Record<string, unknown> = {};
+      PROJECTION_METADATA.forEach((field, i) => {
+        const v = r[`m${i}`];
+        if (v !== null && v !== undefined) metadata[field] = v;
+      });
+      const event: ProjectionEvent = {
+        id: r.event_id,
+        type: r.type,
+        schemaVersion: r.schema_version,
+        streamId: r.stream_id,
+        position: Number(r.position),
+        data: r.data,
+        metadata: metadata as ProjectionEvent['metadata'],
+      };
+      return this.upcasters.apply(event);
+    });
+  }
+
+  /** one page of the log in position order, these columns */
+  private async readLogRows<R>(options: Omit<ReadAllOptions, 'upcast'>, columns: string): Promise<R[]> {
     const after = options.after ?? 0;
     assertNonNegative(after, 'after');
     const params: unknown[] = [after];
@@ -276,15 +309,14 @@ export class SqlEventStore implements EventStore {
       where += ` AND type = ANY ($${params.length}::text[])`;
     }
     const limit = this.limit(options.maxCount ?? 1000, params);
-    const rows = await this.guard(() =>
-      this.driver.query<EventRow>(
+    return this.guard(() =>
+      this.driver.query<R>(
         // one community: ordered like its index (community_id, position), so the planner walks that
         // index instead of scanning the whole log in position order for a few matching rows
-        `SELECT ${COLUMNS} FROM ${this.schema}.events WHERE ${where} ORDER BY ${f.communityId !== undefined ? 'community_id, ' : ''}position${limit}`,
+        `SELECT ${columns} FROM ${this.schema}.events WHERE ${where} ORDER BY ${f.communityId !== undefined ? 'community_id, ' : ''}position${limit}`,
         params,
       ),
     );
-    return rows.map((r) => this.toRecorded(r, options.upcast));
   }
 
   subscribe(handler: EventBatchHandler, options: SubscribeOptions = {}): Subscription {

@@ -1,5 +1,5 @@
 import type { need } from '@cobuild/domain';
-import type { RecordedEvent } from '@cobuild/event-store';
+import type { ProjectionEvent } from '@cobuild/event-store';
 import { maskName, maskPhone } from '../masking';
 import { sortNumber, type DocumentProjection } from '../runtime/document-projection';
 
@@ -35,7 +35,7 @@ export const URGENCY_RANK: Record<need.Urgency, number> = { urgent: 0, high: 1, 
 const without = (ids: string[], id: string) => ids.filter((x) => x !== id);
 const withId = (ids: string[], id: string) => (ids.includes(id) ? ids : [...ids, id]);
 
-function evolve(doc: NeedListItem | null, e: RecordedEvent): NeedListItem | null {
+function evolve(doc: NeedListItem | null, e: ProjectionEvent): NeedListItem | null {
   const d = e.data as Record<string, any>;
   if (e.type === 'NeedSubmitted') {
     const s = d as need.NeedDetails;

@@ -1,5 +1,5 @@
 import type { pledge } from '@cobuild/domain';
-import type { RecordedEvent } from '@cobuild/event-store';
+import type { ProjectionEvent } from '@cobuild/event-store';
 import { maskName, maskPhone } from '../masking';
 import { sortNumber, type DocumentProjection } from '../runtime/document-projection';
 
@@ -28,7 +28,7 @@ export interface ResourceListItem {
   position: number;
 }
 
-function evolve(doc: ResourceListItem | null, e: RecordedEvent): ResourceListItem | null {
+function evolve(doc: ResourceListItem | null, e: ProjectionEvent): ResourceListItem | null {
   const d = e.data as Record<string, any>;
   if (e.type === 'ResourcePledged') {
     const p = d as pledge.ResourcePledged['data'];

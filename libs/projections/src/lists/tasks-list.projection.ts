@@ -1,5 +1,5 @@
 import type { task } from '@cobuild/domain';
-import type { RecordedEvent } from '@cobuild/event-store';
+import type { ProjectionEvent } from '@cobuild/event-store';
 import { maskName, maskPhone } from '../masking';
 import { sortNumber, type DocumentProjection } from '../runtime/document-projection';
 
@@ -56,7 +56,7 @@ export interface TaskListItem {
 const person = (p: task.Person | undefined | null) => (p ? { name: maskName(p.name), phone: maskPhone(p.phone ?? null) } : null);
 const unitOf = (r: task.Responsible | null) => (r ? r.unitId : null);
 
-function created(e: RecordedEvent, d: Record<string, any>): TaskListItem {
+function created(e: ProjectionEvent, d: Record<string, any>): TaskListItem {
   const claim = e.type === 'TaskClaimed';
   const responsible: task.Responsible | null = claim ? { ...d.claimant } : null;
   return {
@@ -89,7 +89,7 @@ function created(e: RecordedEvent, d: Record<string, any>): TaskListItem {
   };
 }
 
-function evolve(doc: TaskListItem | null, e: RecordedEvent): TaskListItem | null {
+function evolve(doc: TaskListItem | null, e: ProjectionEvent): TaskListItem | null {
   const d = e.data as Record<string, any>;
   if (e.type === 'TaskProposed' || e.type === 'TaskClaimed') return created(e, d);
   if (!doc) return null;

@@ -57,10 +57,10 @@ describe('the projector keeps documents in memory between batches', () => {
     const read = new ReadStore(driver, janitor.next('dcr'));
     const head = await store.headPosition();
     let limit = Math.floor(head / 3);
-    const a = new ProjectionEngine({ readAll: (o) => store.readAll(o), headPosition: async () => limit }, read, [counter], { batchSize: 10 });
+    const a = new ProjectionEngine({ readAllForProjection: (o) => store.readAllForProjection(o), headPosition: async () => limit }, read, [counter], { batchSize: 10 });
     await a.catchUp();
     // b takes the same generation further; a, remembering the first third, then finishes
-    await new ProjectionEngine({ readAll: (o) => store.readAll(o), headPosition: async () => Math.floor((2 * head) / 3) }, read, [counter], { batchSize: 10 }).catchUp();
+    await new ProjectionEngine({ readAllForProjection: (o) => store.readAllForProjection(o), headPosition: async () => Math.floor((2 * head) / 3) }, read, [counter], { batchSize: 10 }).catchUp();
     limit = head;
     await a.catchUp();
     expect(await read.all(counter)).toEqual(await build({ batchSize: 1, cacheChars: 0 }));

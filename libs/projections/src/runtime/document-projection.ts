@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@cobuild/event-store';
+import type { ProjectionEvent } from '@cobuild/event-store';
 
 /**
  * A read model as a fold over documents: every event touches zero or more documents (by key),
@@ -13,12 +13,12 @@ export interface DocumentProjection<D = Record<string, unknown>> {
   /** stream categories it reads (the projector's filter) */
   readonly categories: readonly string[];
   /** the documents an event touches */
-  keysOf(event: RecordedEvent): string[];
+  keysOf(event: ProjectionEvent): string[];
   /**
    * the next state of one document; null removes it. It may change `doc` in place and return it:
    * the caller owns it (the projector hands each batch a fresh copy of every document it touches)
    */
-  evolve(doc: D | null, event: RecordedEvent, key: string): D | null;
+  evolve(doc: D | null, event: ProjectionEvent, key: string): D | null;
   /** how the document is found and ordered in lists */
   index(doc: D): DocumentIndex;
 }

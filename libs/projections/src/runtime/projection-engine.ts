@@ -1,4 +1,4 @@
-import { categoryOf, type EventStore, type RecordedEvent } from '@cobuild/event-store';
+import { categoryOf, type EventStore, type ProjectionEvent } from '@cobuild/event-store';
 import { CopyRows } from '../../../event-store/src/sql/copy-rows';
 import type { SqlTx } from '../../../event-store/src/sql/sql-driver';
 import { DocumentCache } from './document-cache';
@@ -43,7 +43,7 @@ export interface BatchInfo {
 
 /** a generation's share of a batch: events[from, to), with each event's category */
 interface Slice {
-  events: RecordedEvent[];
+  events: ProjectionEvent[];
   categories: string[];
   from: number;
   to: number;
@@ -68,10 +68,10 @@ export class ProjectionEngine {
   private lastPosition = 0;
   private lastAppliedAt = 0;
   private readonly cache: DocumentCache;
-  private ahead: { after: number; size: number; page: Promise<RecordedEvent[]> } | null = null;
+  private ahead: { after: number; size: number; page: Promise<ProjectionEvent[]> } | null = null;
 
   constructor(
-    private readonly events: Pick<EventStore, 'readAll' | 'headPosition'>,
+    private readonly events: Pick<EventStore, 'readAllForProjection' | 'headPosition'>,
     private readonly read: ReadStore,
     private readonly projections: readonly DocumentProjection<any>[],
     private readonly options: EngineOptions = {},
@@ -225,18 +225,18 @@ export class ProjectionEngine {
    * those categories for each page: rebuilds went quadratic.) A prefetched page is used only when
    * it was full: a short one may predate events committed since.
    */
-  private async page(after: number, size: number): Promise<RecordedEvent[]> {
+  private async page(after: number, size: number): Promise<ProjectionEvent[]> {
     const ahead = this.ahead;
     this.ahead = null;
     if (ahead && ahead.after === after && ahead.size === size) {
       const page = await ahead.page.catch(() => null);
       if (page && page.length === size) return page;
     }
-    return this.events.readAll({ after, maxCount: size, upcast: true });
+    return this.events.readAllForProjection({ after, maxCount: size });
   }
 
   private prefetch(after: number, size: number): void {
-    const page = this.events.readAll({ after, maxCount: size, upcast: true });
+    const page = this.events.readAllForProjection({ after, maxCount: size });
     page.catch(() => undefined);
     this.ahead = { after, size, page };
   }
@@ -260,7 +260,7 @@ export class ProjectionEngine {
     const p = g.projection;
     const gen = genKey(g);
     this.cache.use(gen, g.position);
-    const touched = new Map<string, RecordedEvent[]>();
+    const touched = new Map<string, ProjectionEvent[]>();
     for (let i = batch.from; i < batch.to; i++) {
       if (!p.categories.includes(batch.categories[i])) continue;
       const e = batch.events[i];

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@cobuild/event-store';
+import type { ProjectionEvent } from '@cobuild/event-store';
 import { sortNumber, type DocumentProjection } from '../runtime/document-projection';
 
 /**
@@ -61,7 +61,7 @@ export const inboxKeyOf = (owner: InboxDoc['owner']): string =>
   : owner.kind === 'person' ? `inbox:person:${owner.id}`
   : `inbox:${owner.id}`;
 
-function keysOf(e: RecordedEvent): string[] {
+function keysOf(e: ProjectionEvent): string[] {
   const d = e.data as Data;
   switch (e.type) {
     case 'TaskAssigned':
@@ -81,7 +81,7 @@ function keysOf(e: RecordedEvent): string[] {
   }
 }
 
-function ownerOf(key: string, e: RecordedEvent): InboxDoc['owner'] {
+function ownerOf(key: string, e: ProjectionEvent): InboxDoc['owner'] {
   if (key.startsWith('inbox:dept:')) return { kind: 'department', id: key.slice('inbox:dept:'.length) };
   if (key.startsWith('inbox:street:')) return { kind: 'street', id: key.slice('inbox:street:'.length) };
   if (key.startsWith('inbox:person:')) return { kind: 'person', id: key.slice('inbox:person:'.length) };

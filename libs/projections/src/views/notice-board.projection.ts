@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@cobuild/event-store';
+import type { ProjectionEvent } from '@cobuild/event-store';
 import type { DocumentProjection } from '../runtime/document-projection';
 
 /**
@@ -23,7 +23,7 @@ export interface NoticeBoardDoc {
 
 type Data = Record<string, any>;
 
-function evolve(prev: NoticeBoardDoc | null, e: RecordedEvent): NoticeBoardDoc | null {
+function evolve(prev: NoticeBoardDoc | null, e: ProjectionEvent): NoticeBoardDoc | null {
   const d = e.data as Data;
   if (e.type === 'NoticePublished')
     return {

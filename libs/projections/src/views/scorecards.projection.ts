@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@cobuild/event-store';
+import type { ProjectionEvent } from '@cobuild/event-store';
 import { sortNumber, type DocumentProjection } from '../runtime/document-projection';
 import { shanghaiYear } from './local-year';
 
@@ -118,10 +118,10 @@ function who(r: Data | undefined): Who {
   return null;
 }
 
-const category = (e: RecordedEvent) => e.streamId.slice(0, e.streamId.indexOf('-'));
-const yearOf = (e: RecordedEvent) => shanghaiYear(e.metadata.occurredAt);
+const category = (e: ProjectionEvent) => e.streamId.slice(0, e.streamId.indexOf('-'));
+const yearOf = (e: ProjectionEvent) => shanghaiYear(e.metadata.occurredAt);
 
-function subjectOfEvent(e: RecordedEvent): Who {
+function subjectOfEvent(e: ProjectionEvent): Who {
   const d = e.data as Data;
   switch (e.type) {
     case 'ResourcePledged':
@@ -141,7 +141,7 @@ function subjectOfEvent(e: RecordedEvent): Who {
   }
 }
 
-function keysOf(e: RecordedEvent): string[] {
+function keysOf(e: ProjectionEvent): string[] {
   const d = e.data as Data;
   switch (category(e)) {
     case 'unitRegistration':
@@ -189,7 +189,7 @@ const emptyScorecard = (kind: SubjectKind, id: string, year: number): ScorecardD
 
 const add = (list: string[], x: string) => (list.includes(x) ? list : [...list, x]);
 
-function evolveScorecard(prev: ScorecardDoc | null, e: RecordedEvent, key: string): ScorecardDoc {
+function evolveScorecard(prev: ScorecardDoc | null, e: ProjectionEvent, key: string): ScorecardDoc {
   const [kind, ...rest] = key.split(':');
   const year = Number(rest.pop());
   const id = rest.join(':');
@@ -261,7 +261,7 @@ function evolveScorecard(prev: ScorecardDoc | null, e: RecordedEvent, key: strin
   }
 }
 
-function evolvePledge(prev: PledgeAux | null, e: RecordedEvent): PledgeAux | null {
+function evolvePledge(prev: PledgeAux | null, e: ProjectionEvent): PledgeAux | null {
   const d = e.data as Data;
   if (e.type === 'ResourcePledged') {
     const owner = who(d.pledger);
@@ -277,7 +277,7 @@ function evolvePledge(prev: PledgeAux | null, e: RecordedEvent): PledgeAux | nul
   return prev;
 }
 
-function evolveTask(prev: TaskAux | null, e: RecordedEvent): TaskAux {
+function evolveTask(prev: TaskAux | null, e: ProjectionEvent): TaskAux {
   const d = e.data as Data;
   const t: TaskAux = prev ?? { doc: 'task', taskId: d.taskId, communityId: d.communityId, overdue: false, escalations: [], verifiedAt: null };
   switch (e.type) {
@@ -294,7 +294,7 @@ function evolveTask(prev: TaskAux | null, e: RecordedEvent): TaskAux {
   }
 }
 
-function evolveRegistrations(prev: RegistrationsAux | null, e: RecordedEvent, key: string): RegistrationsAux {
+function evolveRegistrations(prev: RegistrationsAux | null, e: ProjectionEvent, key: string): RegistrationsAux {
   const d = e.data as Data;
   const kind: SubjectKind = key.startsWith('registrations:unit:') ? 'unit' : 'member';
   const r: RegistrationsAux = prev ?? { doc: 'registrations', kind, id: key.slice(`registrations:${kind}:`.length), communities: {}, pledgeIds: [], taskIds: [] };

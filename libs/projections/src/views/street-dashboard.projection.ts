@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@cobuild/event-store';
+import type { ProjectionEvent } from '@cobuild/event-store';
 import type { DocumentProjection } from '../runtime/document-projection';
 import { shanghaiYear } from './local-year';
 
@@ -68,7 +68,7 @@ function setUnit(s: DashboardDoc, unitId: string, over: Partial<DashboardDoc['un
  * batch, the as-of fold its own map): copying its maps on every event made rebuilds quadratic in
  * a community's open items.
  */
-function evolve(prev: DashboardDoc | null, e: RecordedEvent, key: string): DashboardDoc {
+function evolve(prev: DashboardDoc | null, e: ProjectionEvent, key: string): DashboardDoc {
   const d = e.data as Data;
   const s = prev ?? empty(key.slice('community:'.length));
   switch (e.type) {
