@@ -83,7 +83,8 @@ const MAX_BATCH_EVENTS = 10_000;
 // recorded_at as the ISO-8601 text RecordedEvent carries, written by the database: parsing it into a Date and back was ~7% of a rebuild's CPU
 const COLUMNS = `position, stream_id, revision, event_id, type, schema_version, data, metadata, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at, prev_hash, hash`;
 /** a ProjectionEvent's columns: no hashes, revision or recording time; only PROJECTION_METADATA's fields of the metadata (m0, m1, …) */
-const PROJECTION_COLUMNS = `position, stream_id, event_id, type, schema_version, data, ${PROJECTION_METADATA.map((f, i) => `metadata->'${f}' AS m${i}`).join(', ')}`;
+const METADATA_COLUMNS = PROJECTION_METADATA.map((_, i) => `m${i}` as const);
+const PROJECTION_COLUMNS = `position, stream_id, event_id, type, schema_version, data, ${PROJECTION_METADATA.map((f, i) => `metadata->'${f}' AS ${METADATA_COLUMNS[i]}`).join(', ')}`;
 const EXPECTED_CODE: Record<string, number> = { any: -1, no_stream: -2, stream_exists: -3 };
 
 /** The event store on PostgreSQL: the same SQL serves the server (pg) and the embedded PGlite. */
@@ -273,7 +274,7 @@ export class SqlEventStore implements EventStore {
     return rows.map((r) => {
       const metadata: Record<string, unknown> = {};
       PROJECTION_METADATA.forEach((field, i) => {
-        const v = r[`m${i}`];
+        const v = r[METADATA_COLUMNS[i]];
         if (v !== null && v !== undefined) metadata[field] = v;
       });
       const event: ProjectionEvent = {

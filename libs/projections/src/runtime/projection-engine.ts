@@ -169,8 +169,6 @@ export class ProjectionEngine {
     const upTo = batch.length > 0 && full ? batch[batch.length - 1].position : head;
     // read the next page while this one is applied
     if (full) this.prefetch(upTo, size);
-    // each generation in a transaction of its own, with its checkpoint, side by side: one's rows
-    // are written while the next one's events are folded (the pool is the API's too: see parallelTransactions)
     // each event's category once per batch, not once per generation
     const categories = batch.map((e) => categoryOf(e.streamId));
     const slice = (after: number): Slice => {
@@ -180,6 +178,8 @@ export class ProjectionEngine {
       while (to > from && batch[to - 1].position > upTo) to--;
       return { events: batch, categories, from, to };
     };
+    // each generation in a transaction of its own, with its checkpoint, side by side: one's rows
+    // are written while the next one's events are folded (the pool is the API's too: see parallelTransactions)
     const outcomes: PromiseSettledResult<Applied>[] = [];
     let next = 0;
     const lane = async () => {
@@ -284,9 +284,8 @@ export class ProjectionEngine {
               ),
             )).map((r) => [r.key, r.doc]),
       );
-      // rows known to be new are plain inserts; the others replace what is there
+      // rows known to be new go in with COPY (a fraction of an INSERT's cost for the server); the others replace what is there
       const rows: string[] = [];
-      // known-new rows go in with COPY (a fraction of an INSERT's cost for the server)
       const inserts = new CopyRows();
       const deletes: string[] = [];
       for (const [key, list] of touched) {
