@@ -11,6 +11,13 @@ describe('COPY text format', () => {
     expect(new CopyRows().row('x', null, 'y\tz', 7).row('共驻共建').toString()).toBe('x\t\\N\ty\\tz\t7\n共驻共建\n');
   });
 
+  it('writes JSON.stringify output with only its backslashes doubled (it holds no raw control character)', () => {
+    const json = JSON.stringify({ t: 'tab\there\nline "q" \\ 共' });
+    expect(json).not.toMatch(/[\t\n\r]/);
+    expect(new CopyRows().field('k').json(json).end().toString()).toBe(`k\t${escapeCopy(json)}\n`);
+    expect(new CopyRows().json('{"a":1}').end().toString()).toBe('{"a":1}\n');
+  });
+
   it('starts a new buffer when a value does not fit, keeping every byte in order', () => {
     const rows = new CopyRows(16);
     const long = '长'.repeat(40);
@@ -38,7 +45,7 @@ describe.each([
     driver = await open();
     const schema = janitor.next('copy');
     table = `${schema}.rows`;
-    await driver.exec(`CREATE SCHEMA ${schema}; CREATE TABLE ${table} (id integer PRIMARY KEY, note text, doc jsonb)`);
+    await driver.exec(`CREATE SCHEMA ${schema}; CREATE TABLE ${table} (id integer PRIMARY KEY, note text, doc jsonb, text_doc json)`);
   });
   afterAll(() => driver.close());
 
@@ -48,6 +55,13 @@ describe.each([
     );
     const rows = await driver.query<{ id: number; note: string | null; doc: { note?: string; n: number } }>(`SELECT id, note, doc FROM ${table} ORDER BY id`);
     expect(rows.map((r) => [r.id, r.note, r.doc])).toEqual([...nasty.map((note, i) => [i, note, { note, n: i }]), [99, null, { n: 99 }]]);
+  });
+
+  it('keeps JSON written with json() byte for byte in a json column', async () => {
+    const docs = nasty.map((note, i) => JSON.stringify({ note, i, nested: { back: '\\', quote: '"' } }));
+    await driver.transaction((tx) => tx.copyIn(table, ['id', 'text_doc'], docs.reduce((rows, d, i) => rows.field(300 + i).json(d).end(), new CopyRows(32)).buffers()));
+    const rows = await driver.query<{ t: string }>(`SELECT text_doc::text AS t FROM ${table} WHERE id >= 300 AND id < 400 ORDER BY id`);
+    expect(rows.map((r) => r.t)).toEqual(docs);
   });
 
   it('writes nothing when the transaction fails after the copy, or the copy itself fails', async () => {
@@ -60,7 +74,7 @@ describe.each([
     // a duplicate key in the middle of the data: the whole COPY fails, with the server's error
     await expect(driver.transaction((tx) => tx.copyIn(table, ['id', 'note', 'doc'], new CopyRows().row(201, 'a', '{}').row(0, 'dup', '{}').buffers()))).rejects.toThrow(/duplicate key/);
     await expect(driver.transaction((tx) => tx.copyIn(table, ['id', 'note', 'doc'], new CopyRows().row(202, 'bad json', '{oops').toString()))).rejects.toThrow(/json/i);
-    const ids = (await driver.query<{ id: number }>(`SELECT id FROM ${table} WHERE id >= 200`)).map((r) => r.id);
+    const ids = (await driver.query<{ id: number }>(`SELECT id FROM ${table} WHERE id BETWEEN 200 AND 299`)).map((r) => r.id);
     expect(ids).toEqual([]);
     // the connection is still usable
     await driver.transaction((tx) => tx.copyIn(table, ['id', 'note', 'doc'], new CopyRows().row(203, 'after', '{}').buffers()));

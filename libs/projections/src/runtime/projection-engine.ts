@@ -305,13 +305,13 @@ export class ProjectionEngine {
         const ix = p.index(doc);
         if (existed)
           rows.push(`{"key":${JSON.stringify(key)},"community":${JSON.stringify(ix.communityId)},"status":${JSON.stringify(ix.status)},"s1":${JSON.stringify(ix.sort[0])},"s2":${JSON.stringify(ix.sort[1])},"doc":${json}}`);
-        else inserts.row(p.name, g.generation, key, ix.communityId, ix.status, ix.sort[0], ix.sort[1], json);
+        else inserts.field(p.name).field(g.generation).field(key).field(ix.communityId).field(ix.status).field(ix.sort[0]).field(ix.sort[1]).json(json).end();
       }
       if (deletes.length)
         await sql(() => tx.query(`DELETE FROM ${s}.documents WHERE projection = $1 AND generation = $2 AND key = ANY ($3::text[])`, [p.name, g.generation, deletes]));
       const insert = `INSERT INTO ${s}.documents (projection, generation, key, community_id, status, sort1, sort2, doc)
            SELECT $1, $2, x.key, x.community, x.status, x.s1, x.s2, x.doc
-             FROM jsonb_to_recordset($3::jsonb) AS x(key text, community text, status text, s1 text, s2 text, doc jsonb)`;
+             FROM json_to_recordset($3::json) AS x(key text, community text, status text, s1 text, s2 text, doc json)`;
       if (inserts.rows) await sql(() => tx.copyIn(`${s}.documents`, DOCUMENT_COLUMNS, inserts.buffers()));
       if (rows.length)
         await sql(() =>
