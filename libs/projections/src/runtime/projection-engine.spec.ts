@@ -89,6 +89,20 @@ describe.each([
     expect((await read.checkpoints()).map((c) => c.generation)).toEqual([generation]);
   });
 
+  it('rebuilding one projection leaves the others where they are: no event applied twice', async () => {
+    const other: DocumentProjection<Tally> = { ...tally(), name: 'other-tally' };
+    for (let i = 0; i < 30; i++) await write(`need-${i % 4}`, 'A');
+    const engine = new ProjectionEngine(store, read, [tally(), other], { batchSize: 7 });
+    await engine.catchUp();
+    for (let i = 0; i < 3; i++) await write(`need-${i}`, 'B');
+    // the new generation starts from 0 while the other projection is only 3 events behind
+    await engine.requestRebuild(['other-tally']);
+    await engine.catchUp();
+    for (const p of [tally(), other]) expect((await read.all(p)).reduce((n, d) => n + d.doc.count, 0)).toBe(33);
+    const head = await store.headPosition();
+    expect((await read.checkpoints()).map((c) => c.position)).toEqual([head, head]);
+  });
+
   it('rebuilds by itself when a projection changes version', async () => {
     await write('need-1', 'A');
     await new ProjectionEngine(store, read, [tally(1)]).catchUp();

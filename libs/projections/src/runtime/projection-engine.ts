@@ -1,8 +1,9 @@
-import { categoryOf, type EventStore, type ProjectionEvent } from '@cobuild/event-store';
+import type { EventStore, ProjectionEvent } from '@cobuild/event-store';
 import { CopyRows } from '../../../event-store/src/sql/copy-rows';
 import type { SqlTx } from '../../../event-store/src/sql/sql-driver';
 import { DocumentCache } from './document-cache';
 import type { DocumentProjection } from './document-projection';
+import { PageSource, Slots, type Page, type ReadAhead } from './page-source';
 import type { ReadStore } from './read-store';
 
 interface Generation {
@@ -19,7 +20,7 @@ export interface EngineOptions {
   /** events per batch when further behind than one batch (default: batchSize if given, else 10,000) */
   catchUpBatchSize?: number;
   /**
-   * generations whose share of a batch commits at the same time, each on a connection of its own
+   * generations whose page commits at the same time, each on a connection of its own
    * (default: all of them; 4 at a time measured 32–38% of the raw read against 53% for all 7)
    */
   parallelTransactions?: number;
@@ -30,23 +31,17 @@ export interface EngineOptions {
   onBatch?: (info: BatchInfo) => void;
 }
 
-/** What one batch did, and where its time went (milliseconds). */
+/** What one round did (each generation behind applied one or more pages), and where its time went (milliseconds). */
 export interface BatchInfo {
+  /** the lowest checkpoint the generations of the round reached */
   position: number;
+  /** events read from the log in the round (a page shared by several generations counts once) */
   events: number;
-  /** waiting for the page of the log (0 when it was read ahead in time) */
+  /** generations waiting for pages of the log, summed (0 when each was read ahead in time) */
   readMs: number;
-  /** from the page to the last generation's commit */
+  /** the round, start to the last generation's last commit */
   applyMs: number;
   generations: Array<{ projection: string; events: number; rows: number; foldMs: number; sqlMs: number }>;
-}
-
-/** a generation's share of a batch: events[from, to), with each event's category */
-interface Slice {
-  events: ProjectionEvent[];
-  categories: string[];
-  from: number;
-  to: number;
 }
 
 type Applied = { written: Map<string, string | null>; stats: BatchInfo['generations'][number] };
@@ -55,7 +50,7 @@ type Applied = { written: Map<string, string | null>; stats: BatchInfo['generati
  * Runs the document projections from the log. Each generation applies a batch in ONE transaction
  * that also moves its checkpoint (with a compare-and-set on the old position), so a crash at any
  * point leaves every generation's rows and checkpoint consistent: exactly-once effects. The
- * generations of a batch commit side by side (each resumes from its own checkpoint). Documents
+ * generations run side by side, each from its own checkpoint (PageSource shares their pages). Documents
  * stay in memory between batches (DocumentCache): evolve gets a fresh copy of each once per
  * batch, each is written once per batch, and a generation built from the start reads no rows.
  * A projection whose version changed, or that `requestRebuild` asked for, is built as a new
@@ -68,7 +63,7 @@ export class ProjectionEngine {
   private lastPosition = 0;
   private lastAppliedAt = 0;
   private readonly cache: DocumentCache;
-  private ahead: { after: number; size: number; page: Promise<ProjectionEvent[]> } | null = null;
+  private ahead: ReadAhead | null = null;
 
   constructor(
     private readonly events: Pick<EventStore, 'readAllForProjection' | 'headPosition'>,
@@ -148,7 +143,13 @@ export class ProjectionEngine {
     }
   }
 
-  /** one batch: returns whether anything moved */
+  /**
+   * One round: every generation behind applies up to `PAGES_PER_ROUND` pages of the log (one
+   * when close to the head), each page in a transaction of its own with its checkpoint. The
+   * generations run side by side and meet only at the end of the round, so one's rows are
+   * committed while another folds its next page. Each generation reads the log from its own
+   * checkpoint; generations at the same position share the pages. Returns whether anything moved.
+   */
   private async step(head: number): Promise<boolean> {
     const gens = await this.generations();
     await this.swapCaughtUp(gens, head);
@@ -159,55 +160,48 @@ export class ProjectionEngine {
       return false;
     }
     const from = Math.min(...behind.map((g) => g.position));
-    // far behind (a rebuild, a long stop): bigger batches, each document written once per batch
-    const size = head - from > this.batchSize ? this.catchUpBatchSize : this.batchSize;
-    const readStart = performance.now();
-    const batch = await this.page(from, size);
-    const applyStart = performance.now();
-    // nothing of interest up to the head: every generation behind just moves to the head
-    const full = batch.length === size;
-    const upTo = batch.length > 0 && full ? batch[batch.length - 1].position : head;
-    // read the next page while this one is applied
-    if (full) this.prefetch(upTo, size);
-    // each event's category once per batch, not once per generation
-    const categories = batch.map((e) => categoryOf(e.streamId));
-    const slice = (after: number): Slice => {
-      let from = 0;
-      while (from < batch.length && batch[from].position <= after) from++;
-      let to = batch.length;
-      while (to > from && batch[to - 1].position > upTo) to--;
-      return { events: batch, categories, from, to };
-    };
-    // each generation in a transaction of its own, with its checkpoint, side by side: one's rows
-    // are written while the next one's events are folded (the pool is the API's too: see parallelTransactions)
-    const outcomes: PromiseSettledResult<Applied>[] = [];
-    let next = 0;
-    const lane = async () => {
-      for (let i = next++; i < behind.length; i = next++) {
-        const g = behind[i];
-        outcomes[i] = await this.read.driver
-          .transaction((tx) => this.apply(tx, g, slice(g.position), upTo))
-          .then((value): PromiseSettledResult<Applied> => ({ status: 'fulfilled', value }), (reason): PromiseSettledResult<Applied> => ({ status: 'rejected', reason }));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.options.parallelTransactions ?? behind.length, behind.length) }, lane));
+    // far behind (a rebuild, a long stop): bigger pages, several per round, each document written once per page
+    const far = head - from > this.batchSize;
+    const pages = new PageSource((after, maxCount) => this.events.readAllForProjection({ after, maxCount }), far ? this.catchUpBatchSize : this.batchSize, head, this.ahead);
+    const rounds = far ? PAGES_PER_ROUND : 1;
+    const started = performance.now();
+    const info: BatchInfo = { position: head, events: 0, readMs: 0, applyMs: 0, generations: [] };
+    const slots = new Slots(this.options.parallelTransactions ?? behind.length);
     let failure: unknown = null;
-    outcomes.forEach((o, i) => {
-      if (o.status === 'fulfilled') this.cache.commit(genKey(behind[i]), upTo, o.value.written);
-      else {
-        this.cache.dropGeneration(genKey(behind[i]));
-        failure ??= o.reason;
+    const running = new Set(behind);
+    const advance = async (g: Generation) => {
+      const stats = { projection: g.projection.name, events: 0, rows: 0, foldMs: 0, sqlMs: 0 };
+      for (let n = 0; n < rounds && g.position < head; n++) {
+        const waited = performance.now();
+        const page = await pages.after(g.position).catch((e: unknown) => {
+          failure ??= e;
+          return null;
+        });
+        info.readMs += performance.now() - waited;
+        if (!page) break;
+        try {
+          const applied = await slots.run(() => this.read.driver.transaction((tx) => this.apply(tx, g, page, page.upTo)));
+          this.cache.commit(genKey(g), page.upTo, applied.written);
+          g.position = page.upTo;
+          for (const k of ['events', 'rows', 'foldMs', 'sqlMs'] as const) stats[k] += applied.stats[k];
+        } catch (e) {
+          this.cache.dropGeneration(genKey(g));
+          failure ??= e;
+          break;
+        }
+        pages.release(Math.min(...[...running].map((x) => x.position)));
       }
-    });
+      running.delete(g);
+      info.position = Math.min(info.position, g.position);
+      info.generations.push(stats);
+    };
+    await Promise.all(behind.map(advance));
+    this.ahead = failure ? null : await pages.leftOver(behind.map((g) => g.position));
     if (failure) throw failure;
     this.lastAppliedAt = Date.now();
-    this.options.onBatch?.({
-      position: upTo,
-      events: batch.length,
-      readMs: applyStart - readStart,
-      applyMs: performance.now() - applyStart,
-      generations: outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.stats] : [])),
-    });
+    info.events = pages.eventsRead;
+    info.applyMs = performance.now() - started;
+    this.options.onBatch?.(info);
     return true;
   }
 
@@ -219,30 +213,8 @@ export class ProjectionEngine {
     return this.options.catchUpBatchSize ?? this.options.batchSize ?? 10_000;
   }
 
-  /**
-   * One page of the log after `after`, unfiltered: the projections pick their categories in
-   * memory. (A category filter over most of the log makes PostgreSQL collect every later row of
-   * those categories for each page: rebuilds went quadratic.) A prefetched page is used only when
-   * it was full: a short one may predate events committed since.
-   */
-  private async page(after: number, size: number): Promise<ProjectionEvent[]> {
-    const ahead = this.ahead;
-    this.ahead = null;
-    if (ahead && ahead.after === after && ahead.size === size) {
-      const page = await ahead.page.catch(() => null);
-      if (page && page.length === size) return page;
-    }
-    return this.events.readAllForProjection({ after, maxCount: size });
-  }
-
-  private prefetch(after: number, size: number): void {
-    const page = this.events.readAllForProjection({ after, maxCount: size });
-    page.catch(() => undefined);
-    this.ahead = { after, size, page };
-  }
-
   /** applies a generation's events in the batch's transaction; returns the documents written (JSON; null: removed) */
-  private async apply(tx: SqlTx, g: Generation, batch: Slice, upTo: number): Promise<Applied> {
+  private async apply(tx: SqlTx, g: Generation, batch: Page, upTo: number): Promise<Applied> {
     const stats = { projection: g.projection.name, events: 0, rows: 0, foldMs: 0, sqlMs: 0 };
     let t = performance.now();
     // time in SQL, and in between (folding, serialising)
@@ -387,5 +359,7 @@ export class ProjectionEngine {
   }
 }
 
+/** pages each generation applies per round when far behind, before the generations meet again (swaps, new generations, stats) */
+const PAGES_PER_ROUND = 8;
 const DOCUMENT_COLUMNS = ['projection', 'generation', 'key', 'community_id', 'status', 'sort1', 'sort2', 'doc'] as const;
 const genKey = (g: Generation) => `${g.projection.name}#${g.generation}`;
