@@ -2,6 +2,7 @@ import { PgDriver, SqlEventStore, type RecordedEvent } from '@cobuild/event-stor
 import { newEvent } from '../../../event-store/test/fixtures';
 import { SchemaJanitor, TEST_POSTGRES_URL } from '../../../event-store/test/postgres-test-db';
 import { sortNumber, type DocumentProjection } from './document-projection';
+import { DocumentCache } from './document-cache';
 import { ProjectionEngine } from './projection-engine';
 import { ReadStore } from './read-store';
 
@@ -64,5 +65,27 @@ describe('the projector keeps documents in memory between batches', () => {
     limit = head;
     await a.catchUp();
     expect(await read.all(counter)).toEqual(await build({ batchSize: 1, cacheChars: 0 }));
+  });
+});
+
+describe('DocumentCache bounds', () => {
+  it('evicts from the generation holding the most, oldest first, and remembers evicted keys of a complete generation', () => {
+    const cache = new DocumentCache(100);
+    cache.use('big#1', 0);
+    cache.use('small#1', 0);
+    cache.commit('small#1', 5, new Map([['s1', 'x'.repeat(10)]]));
+    cache.commit('big#1', 5, new Map(Array.from({ length: 10 }, (_, i) => [`b${i}`, 'y'.repeat(10)] as [string, string])));
+    // 10 × 12 + 12 characters > 100: the big generation's oldest go first, the small one keeps its entry
+    expect(cache.get('small#1', 's1')).toBe('x'.repeat(10));
+    expect(cache.get('big#1', 'b0')).toBeUndefined();
+    expect(cache.get('big#1', 'b9')).toBe('y'.repeat(10));
+    // evicted from a generation built from 0: its row may exist; a key never written has none
+    expect(cache.mayExist('big#1', 'b0')).toBe(true);
+    expect(cache.mayExist('big#1', 'never')).toBe(false);
+    expect(cache.mayExist('big#1', 'b9')).toBe(false);
+    // another position: everything for that generation is forgotten, and absent keys may exist again
+    cache.use('big#1', 7);
+    expect(cache.get('big#1', 'b9')).toBeUndefined();
+    expect(cache.mayExist('big#1', 'never')).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The projector's memory of the documents it wrote, as serialised JSON (compact, and a fresh copy
- * on every read, so evolve may change what it is handed). One cache for every generation, least
- * recently used first out, bounded by characters. A generation's entries are valid only at the
+ * on every read, so evolve may change what it is handed). One cache for every generation, bounded
+ * by characters: over the bound, the generation holding the most gives up its least recently
+ * written entries. Each generation's entries are a Map of their own, by document key (no
+ * composite key strings to build and hash per lookup). A generation's entries are valid only at the
  * position they were written for: another projector moving that generation resets them.
  *
  * `complete`: the generation was built from position 0 by this process, so a key the cache does
@@ -9,7 +11,6 @@
  * a rebuild reads back only the rows it wrote and had to forget.
  */
 export class DocumentCache {
-  private readonly entries = new Map<string, string | null>();
   private readonly gens = new Map<string, GenerationState>();
   private chars = 0;
 
@@ -23,71 +24,79 @@ export class DocumentCache {
     const g = this.gens.get(gen);
     if (g && g.position === position) return g;
     if (g) this.dropGeneration(gen);
-    const fresh: GenerationState = { position, complete: position === 0, evicted: new Set() };
+    const fresh = state(position, position === 0);
     this.gens.set(gen, fresh);
     return fresh;
   }
 
   /** whether the row of a key not cached must be read (it may exist) */
   mayExist(gen: string, key: string): boolean {
-    if (this.entries.has(entryKey(gen, key))) return false;
     const g = this.gens.get(gen);
-    return !g?.complete || g.evicted.has(key);
+    if (!g) return true;
+    if (g.entries.has(key)) return false;
+    return !g.complete || g.evicted.has(key);
   }
 
   /** the cached JSON (null: known to be absent); undefined when not cached */
   get(gen: string, key: string): string | null | undefined {
-    return this.entries.get(entryKey(gen, key));
+    return this.gens.get(gen)?.entries.get(key);
   }
 
   /** after a commit: the documents written (null: removed) and the generation's new position */
   commit(gen: string, position: number, written: Map<string, string | null>): void {
-    const g = this.gens.get(gen) ?? { position, complete: false, evicted: new Set<string>() };
+    let g = this.gens.get(gen);
+    if (!g) this.gens.set(gen, (g = state(position, false)));
     g.position = position;
-    this.gens.set(gen, g);
+    const { entries, evicted } = g;
+    let delta = 0;
     for (const [key, json] of written) {
-      const k = entryKey(gen, key);
-      const was = this.entries.get(k);
+      const was = entries.get(key);
       if (was !== undefined) {
-        this.chars -= size(k, was);
-        this.entries.delete(k);
+        delta -= size(key, was);
+        entries.delete(key); // re-inserted last: least recently used first out
       }
-      this.entries.set(k, json);
-      this.chars += size(k, json);
-      g.evicted.delete(key);
+      entries.set(key, json);
+      delta += size(key, json);
+      if (evicted.size > 0) evicted.delete(key);
     }
+    g.chars += delta;
+    this.chars += delta;
     this.evict();
   }
 
   /** forgets a generation (a failed batch, a swap, a conflict) */
   dropGeneration(gen: string): void {
+    const g = this.gens.get(gen);
+    if (!g) return;
+    this.chars -= g.chars;
     this.gens.delete(gen);
-    const prefix = `${gen}\u0000`;
-    for (const [k, json] of this.entries)
-      if (k.startsWith(prefix)) {
-        this.chars -= size(k, json);
-        this.entries.delete(k);
-      }
   }
 
   clear(): void {
-    this.entries.clear();
     this.gens.clear();
     this.chars = 0;
   }
 
+  /** over the bound: the generation holding the most gives up its least recently written entries */
   private evict(): void {
-    for (const [k, json] of this.entries) {
-      if (this.chars <= this.maxChars) return;
-      this.entries.delete(k);
-      this.chars -= size(k, json);
-      const cut = k.indexOf('\u0000');
-      const g = this.gens.get(k.slice(0, cut));
-      if (!g?.complete) continue;
-      if (g.evicted.size >= this.maxEvictedKeys) {
-        g.complete = false;
-        g.evicted.clear();
-      } else g.evicted.add(k.slice(cut + 1));
+    while (this.chars > this.maxChars) {
+      let largest: GenerationState | null = null;
+      for (const g of this.gens.values()) if (!largest || g.chars > largest.chars) largest = g;
+      if (!largest || largest.entries.size === 0) return;
+      // a slice of it at a time, so the others are looked at again
+      let n = Math.max(1, largest.entries.size >> 4);
+      for (const [key, json] of largest.entries) {
+        if (n-- === 0 || this.chars <= this.maxChars) break;
+        largest.entries.delete(key);
+        const freed = size(key, json);
+        largest.chars -= freed;
+        this.chars -= freed;
+        if (!largest.complete) continue;
+        if (largest.evicted.size >= this.maxEvictedKeys) {
+          largest.complete = false;
+          largest.evicted.clear();
+        } else largest.evicted.add(key);
+      }
     }
   }
 }
@@ -95,9 +104,13 @@ export class DocumentCache {
 interface GenerationState {
   position: number;
   complete: boolean;
+  /** serialised documents by key (null: known to be absent), least recently written first */
+  entries: Map<string, string | null>;
+  /** characters held in entries */
+  chars: number;
   /** keys written and then evicted while complete */
   evicted: Set<string>;
 }
 
-const entryKey = (gen: string, key: string) => `${gen}\u0000${key}`;
-const size = (k: string, json: string | null) => k.length + (json?.length ?? 0);
+const state = (position: number, complete: boolean): GenerationState => ({ position, complete, entries: new Map(), chars: 0, evicted: new Set() });
+const size = (key: string, json: string | null) => key.length + (json?.length ?? 0);
