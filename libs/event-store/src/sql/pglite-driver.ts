@@ -29,6 +29,11 @@ export class PgliteDriver implements SqlDriver {
     return res.rows;
   }
 
+  async queryArrays<T extends unknown[]>(sql: string, params?: unknown[]): Promise<T[]> {
+    const res = await this.db.query<T>(sql, params as unknown[], { rowMode: 'array' });
+    return res.rows;
+  }
+
   async exec(sql: string): Promise<void> {
     await this.db.exec(sql);
   }

@@ -12,6 +12,8 @@ export interface SqlTx {
 export interface SqlDriver {
   readonly kind: 'embedded' | 'postgres';
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** rows as arrays of their columns' values, in the SELECT's order (no object per row: cheaper for long reads) */
+  queryArrays<T extends unknown[] = unknown[]>(sql: string, params?: unknown[]): Promise<T[]>;
   /** runs several statements (no parameters) */
   exec(sql: string): Promise<void>;
   /** runs fn in one transaction on one connection */

@@ -52,7 +52,8 @@ interface EventRow {
   hash: string;
 }
 
-type ProjectionRow = Pick<EventRow, 'position' | 'stream_id' | 'event_id' | 'type' | 'schema_version' | 'data'> & Record<`m${number}`, unknown>;
+/** PROJECTION_COLUMNS as an array: position, stream_id, event_id, type, schema_version, data, then the metadata fields */
+type ProjectionRow = [position: string, streamId: string, eventId: string, type: string, schemaVersion: number, data: ProjectionEvent['data'], ...metadata: unknown[]];
 
 interface PendingAppend {
   streamId: string;
@@ -82,9 +83,8 @@ const MAX_IN_FLIGHT = 2;
 const MAX_BATCH_EVENTS = 10_000;
 // recorded_at as the ISO-8601 text RecordedEvent carries, written by the database: parsing it into a Date and back was ~7% of a rebuild's CPU
 const COLUMNS = `position, stream_id, revision, event_id, type, schema_version, data, metadata, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at, prev_hash, hash`;
-/** a ProjectionEvent's columns: no hashes, revision or recording time; only PROJECTION_METADATA's fields of the metadata (m0, m1, …) */
-const METADATA_COLUMNS = PROJECTION_METADATA.map((_, i) => `m${i}` as const);
-const PROJECTION_COLUMNS = `position, stream_id, event_id, type, schema_version, data, ${PROJECTION_METADATA.map((f, i) => `metadata->'${f}' AS ${METADATA_COLUMNS[i]}`).join(', ')}`;
+/** a ProjectionEvent's columns (read as arrays: ProjectionRow): no hashes, revision or recording time; only PROJECTION_METADATA's fields of the metadata */
+const PROJECTION_COLUMNS = `position, stream_id, event_id, type, schema_version, data, ${PROJECTION_METADATA.map((f) => `metadata->'${f}'`).join(', ')}`;
 const EXPECTED_CODE: Record<string, number> = { any: -1, no_stream: -2, stream_exists: -3 };
 
 /** The event store on PostgreSQL: the same SQL serves the server (pg) and the embedded PGlite. */
@@ -270,20 +270,22 @@ export class SqlEventStore implements EventStore {
   }
 
   async readAllForProjection(options: Omit<ReadAllOptions, 'upcast'> = {}): Promise<ProjectionEvent[]> {
-    const rows = await this.readLogRows<ProjectionRow>(options, PROJECTION_COLUMNS);
+    // rows as arrays: no object per row (about a tenth of the projector's read)
+    const rows = await this.readLogRows<ProjectionRow>(options, PROJECTION_COLUMNS, (sql, params) => this.driver.queryArrays<ProjectionRow>(sql, params));
+    const metadataFields = PROJECTION_METADATA.length;
     return rows.map((r) => {
       const metadata: Record<string, unknown> = {};
-      PROJECTION_METADATA.forEach((field, i) => {
-        const v = r[METADATA_COLUMNS[i]];
-        if (v !== null && v !== undefined) metadata[field] = v;
-      });
+      for (let i = 0; i < metadataFields; i++) {
+        const v = r[6 + i];
+        if (v !== null && v !== undefined) metadata[PROJECTION_METADATA[i]] = v;
+      }
       const event: ProjectionEvent = {
-        id: r.event_id,
-        type: r.type,
-        schemaVersion: r.schema_version,
-        streamId: r.stream_id,
-        position: Number(r.position),
-        data: r.data,
+        id: r[2],
+        type: r[3],
+        schemaVersion: r[4],
+        streamId: r[1],
+        position: Number(r[0]),
+        data: r[5],
         metadata: metadata as ProjectionEvent['metadata'],
       };
       return this.upcasters.apply(event);
@@ -291,7 +293,11 @@ export class SqlEventStore implements EventStore {
   }
 
   /** one page of the log in position order, these columns */
-  private async readLogRows<R>(options: Omit<ReadAllOptions, 'upcast'>, columns: string): Promise<R[]> {
+  private async readLogRows<R>(
+    options: Omit<ReadAllOptions, 'upcast'>,
+    columns: string,
+    query: (sql: string, params: unknown[]) => Promise<R[]> = (sql, params) => this.driver.query<R>(sql, params),
+  ): Promise<R[]> {
     const after = options.after ?? 0;
     assertNonNegative(after, 'after');
     const params: unknown[] = [after];
@@ -311,7 +317,7 @@ export class SqlEventStore implements EventStore {
     }
     const limit = this.limit(options.maxCount ?? 1000, params);
     return this.guard(() =>
-      this.driver.query<R>(
+      query(
         // one community: ordered like its index (community_id, position), so the planner walks that
         // index instead of scanning the whole log in position order for a few matching rows
         `SELECT ${columns} FROM ${this.schema}.events WHERE ${where} ORDER BY ${f.communityId !== undefined ? 'community_id, ' : ''}position${limit}`,
