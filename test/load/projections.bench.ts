@@ -8,7 +8,8 @@
  * minutes); BENCH_COMMUNITIES / BENCH_NEEDS / BENCH_TASKS size it; BENCH_REPORT=0 leaves
  * docs/benchmarks.md alone (for trial runs on a smaller city); BENCH_RUNS (default 2) alternations of floor and rebuild.
  */
-import { loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { Pool } from 'pg';
 import { PgDriver, SqlEventStore } from '../../libs/event-store/src';
 import { ALL_PROJECTIONS, asOf, LIST_PROJECTIONS, ProjectionEngine, queryDocuments, ReadStore, scorecardAsOf, scorecardsProjection, scorecardSources, type BatchInfo, type ScorecardsDocument } from '../../libs/projections/src';
@@ -38,6 +39,16 @@ async function city(schema: string, communities: number, reuse = false): Promise
     if (c % 50 === 49) console.log(`  ${c + 1} communities, ${fmt(await store.headPosition())} events`);
   }
   return store;
+}
+
+/** CPU seconds the whole machine has spent busy (Linux /proc/stat; null elsewhere) */
+function machineBusySeconds(): number | null {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+    return (f.reduce((a, b) => a + b, 0) - f[3] - f[4]) / 100;
+  } catch {
+    return null;
+  }
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -73,9 +84,9 @@ async function main(): Promise<void> {
         after = page[page.length - 1].position;
       }
     });
-  type Spent = { readMs: number; applyMs: number; batches: number; by: Map<string, { events: number; rows: number; foldMs: number; sqlMs: number }> };
+  type Spent = { readMs: number; applyMs: number; batches: number; nodeCpu: number; machineCpu: number | null; by: Map<string, { events: number; rows: number; foldMs: number; sqlMs: number }> };
   const rebuild = async (schema: string): Promise<[Spent, number]> => {
-    const spent: Spent = { readMs: 0, applyMs: 0, batches: 0, by: new Map() };
+    const spent: Spent = { readMs: 0, applyMs: 0, batches: 0, nodeCpu: 0, machineCpu: null, by: new Map() };
     const onBatch = (b: BatchInfo) => {
       spent.readMs += b.readMs;
       spent.applyMs += b.applyMs;
@@ -89,7 +100,13 @@ async function main(): Promise<void> {
         spent.by.set(g.projection, x);
       }
     };
+    const cpu0 = process.cpuUsage();
+    const busy0 = machineBusySeconds();
     const [, seconds] = await timed(() => new ProjectionEngine(store, new ReadStore(store.driver, schema), ALL_PROJECTIONS, { onBatch }).catchUp());
+    const cpu = process.cpuUsage(cpu0);
+    const busy1 = machineBusySeconds();
+    spent.nodeCpu = (cpu.user + cpu.system) / 1e6;
+    spent.machineCpu = busy0 === null || busy1 === null ? null : busy1 - busy0;
     return [spent, seconds];
   };
   let read = 0;
@@ -148,9 +165,10 @@ async function main(): Promise<void> {
   const where = table(
     ['where the rebuild\'s time goes', 'events read', 'rows written', 'folding + serialising, s (node)', 'SQL, s (sent → answered, generations side by side)'],
     [
-      [`waiting for pages of the log (${fmt(spent!.batches)} batches; the next page is read while one is applied)`, fmt(head), '', '', sec(spent!.readMs)],
-      ...[...spent!.by].map(([name, x]) => [name, fmt(x.events), fmt(x.rows), sec(x.foldMs), sec(x.sqlMs)]),
-      ['applying the batches (all generations, wall clock)', '', '', '', sec(spent!.applyMs)],
+      [`generations waiting for pages of the log, summed (${fmt(spent!.batches)} rounds of up to 8 pages of 10,000; one page is read ahead)`, fmt(head), '', '', sec(spent!.readMs)],
+      ...ALL_PROJECTIONS.flatMap((p) => { const x = spent!.by.get(p.name); return x ? [[p.name, fmt(x.events), fmt(x.rows), sec(x.foldMs), sec(x.sqlMs)]] : []; }),
+      ['the rounds (all generations side by side, wall clock)', '', '', '', sec(spent!.applyMs)],
+      [`CPU used during the rebuild: this process (node) ${fmt(spent!.nodeCpu, 1)} s, the whole machine ${spent!.machineCpu === null ? 'n/a' : `${fmt(spent!.machineCpu, 1)} s (${cpus().length} cores)`}`, '', '', '', ''],
     ],
   );
   const asOfTable = table(

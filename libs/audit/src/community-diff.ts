@@ -11,7 +11,7 @@ export interface CommunityDiff {
 }
 
 /** What changed in a community's three lists between two moments (e.g. the March and the June notices). */
-export async function communityDiff(store: Pick<EventStore, 'readAll' | 'headPosition'>, communityId: string, from: Moment, to: Moment, now = new Date()): Promise<CommunityDiff> {
+export async function communityDiff(store: Pick<EventStore, 'readAll' | 'readAllForProjection' | 'headPosition'>, communityId: string, from: Moment, to: Moment, now = new Date()): Promise<CommunityDiff> {
   await requireKnownCommunity(store, communityId);
   const a = await resolveMoment(store, from, 'from', now);
   const b = await resolveMoment(store, to, 'to', now);

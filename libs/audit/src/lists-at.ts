@@ -18,13 +18,13 @@ const PROJECTIONS: { [K in ListName]: DocumentProjection<ThreeLists[K][number]> 
   tasks: tasksListProjection,
 };
 
-async function oneList<D>(store: Pick<EventStore, 'readAll'>, projection: DocumentProjection<D>, communityId: string, position: number): Promise<D[]> {
+async function oneList<D>(store: Pick<EventStore, 'readAllForProjection'>, projection: DocumentProjection<D>, communityId: string, position: number): Promise<D[]> {
   const docs = await asOf(store, projection, communityId, position);
   return queryDocuments(docs, { communityId, limit: Number.MAX_SAFE_INTEGER }).items;
 }
 
 /** The community's three lists as they stood at a log position, folded from its events alone (as the API's as-of lists are). */
-export async function listsAt(store: Pick<EventStore, 'readAll'>, communityId: string, position: number): Promise<ThreeLists> {
+export async function listsAt(store: Pick<EventStore, 'readAllForProjection'>, communityId: string, position: number): Promise<ThreeLists> {
   return {
     needs: await oneList(store, PROJECTIONS.needs, communityId, position),
     resources: await oneList(store, PROJECTIONS.resources, communityId, position),

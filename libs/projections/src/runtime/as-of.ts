@@ -1,4 +1,4 @@
-import { categoryOf, type EventStore, type RecordedEvent } from '@cobuild/event-store';
+import { categoryOf, type EventStore, type ProjectionEvent } from '@cobuild/event-store';
 import type { DocumentProjection, StoredDocument } from './document-projection';
 
 /**
@@ -6,7 +6,7 @@ import type { DocumentProjection, StoredDocument } from './document-projection';
  * community's events only (so it does not grow with the rest of the city).
  */
 export async function asOf<D>(
-  store: Pick<EventStore, 'readAll'>,
+  store: Pick<EventStore, 'readAllForProjection'>,
   projection: DocumentProjection<D>,
   communityId: string,
   position: number,
@@ -19,14 +19,14 @@ export async function asOf<D>(
   return materialise(projection, docs);
 }
 
-/** One community's events up to a position, in log order. */
-export async function communityEventsUpTo(store: Pick<EventStore, 'readAll'>, communityId: string, position: number): Promise<RecordedEvent[]> {
-  const out: RecordedEvent[] = [];
+/** One community's events up to a position, in log order (as the projector reads them: no hashes or recording times). */
+export async function communityEventsUpTo(store: Pick<EventStore, 'readAllForProjection'>, communityId: string, position: number): Promise<ProjectionEvent[]> {
+  const out: ProjectionEvent[] = [];
   let after = 0;
   for (;;) {
     // by community only: that walks the community's index; the categories are picked out by the caller
     // (adding them to the filter lets the planner prefer the category index and scan the city)
-    const page = await store.readAll({ after, maxCount: 2000, filter: { communityId } });
+    const page = await store.readAllForProjection({ after, maxCount: 2000, filter: { communityId } });
     for (const e of page) {
       if (e.position > position) return out;
       out.push(e);

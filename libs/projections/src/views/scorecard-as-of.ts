@@ -1,5 +1,5 @@
 import { assessment, evaluationRound } from '@cobuild/domain';
-import { categoryOf, type EventStore, type RecordedEvent } from '@cobuild/event-store';
+import { categoryOf, type EventStore, type ProjectionEvent } from '@cobuild/event-store';
 import { communityEventsUpTo } from '../runtime/as-of';
 import { assembleScorecard, type ScorecardView } from './scorecard-view';
 import {
@@ -50,14 +50,14 @@ export async function scorecardSources(getMany: GetMany, kind: SubjectKind, id: 
  * projection the projector runs. Null when nothing was known of the subject then.
  */
 export async function scorecardAsOf(
-  store: Pick<EventStore, 'readAll' | 'readStream'>,
+  store: Pick<EventStore, 'readAllForProjection' | 'readStream'>,
   sources: ScorecardSources,
   kind: SubjectKind,
   id: string,
   year: number,
   position: number,
 ): Promise<ScorecardView | null> {
-  const events = new Map<number, RecordedEvent>();
+  const events = new Map<number, ProjectionEvent>();
   for (const communityId of sources.communityIds) for (const e of await communityEventsUpTo(store, communityId, position)) events.set(e.position, e);
   for (const stream of sources.streams) for (const e of await store.readStream(stream)) if (e.position <= position) events.set(e.position, e);
   const p = scorecardsProjection;
