@@ -1,10 +1,9 @@
 import { categoryOf, type ProjectionEvent } from '@cobuild/event-store';
 
-/** a page of the log as the generations apply it: events[from, to), each event's category, and the position it takes them to */
+/** a page of the log as the generations apply it: events[0, to), each event's category, and the position it takes them to */
 export interface Page {
   events: ProjectionEvent[];
   categories: string[];
-  from: number;
   to: number;
   upTo: number;
 }
@@ -76,7 +75,7 @@ export class PageSource {
       let to = events.length;
       // a short page read after the round started may hold events past the head: they wait for the next round
       while (to > 0 && events[to - 1].position > upTo) to--;
-      return { events, categories: events.map((e) => categoryOf(e.streamId)), from: 0, to, upTo };
+      return { events, categories: events.map((e) => categoryOf(e.streamId)), to, upTo };
     });
     page.catch(() => undefined); // a page read ahead that nobody asks for must not go unhandled
     return page;

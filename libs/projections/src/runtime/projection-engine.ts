@@ -184,7 +184,7 @@ export class ProjectionEngine {
         info.readMs += performance.now() - waited;
         if (!page) break;
         try {
-          const applied = await slots.run(() => this.read.driver.transaction((tx) => this.apply(tx, g, page, page.upTo)));
+          const applied = await slots.run(() => this.read.driver.transaction((tx) => this.apply(tx, g, page)));
           this.cache.commit(genKey(g), page.upTo, applied.written);
           g.position = page.upTo;
           for (const k of ['events', 'rows', 'foldMs', 'sqlMs'] as const) stats[k] += applied.stats[k];
@@ -218,7 +218,8 @@ export class ProjectionEngine {
   }
 
   /** applies a generation's events in the batch's transaction; returns the documents written (JSON; null: removed) */
-  private async apply(tx: SqlTx, g: Generation, batch: Page, upTo: number): Promise<Applied> {
+  private async apply(tx: SqlTx, g: Generation, batch: Page): Promise<Applied> {
+    const upTo = batch.upTo;
     const stats = { projection: g.projection.name, events: 0, rows: 0, foldMs: 0, sqlMs: 0 };
     let t = performance.now();
     // time in SQL, and in between (folding, serialising)
@@ -237,7 +238,7 @@ export class ProjectionEngine {
     const gen = genKey(g);
     this.cache.use(gen, g.position);
     const touched = new Map<string, ProjectionEvent[]>();
-    for (let i = batch.from; i < batch.to; i++) {
+    for (let i = 0; i < batch.to; i++) {
       if (!p.categories.includes(batch.categories[i])) continue;
       const e = batch.events[i];
       stats.events++;
