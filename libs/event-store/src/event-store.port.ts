@@ -73,7 +73,7 @@ export interface ProjectionEvent {
   metadata: Pick<EventMetadata, (typeof PROJECTION_METADATA)[number]>;
 }
 
-/** the metadata fields a ProjectionEvent carries: add one here when a projection needs it */
+/** the metadata fields a ProjectionEvent carries (string fields: the projector reads them as text): add one here when a projection needs it */
 export const PROJECTION_METADATA = ['occurredAt'] as const;
 
 export interface AppendOptions {

@@ -1,11 +1,12 @@
 import { categoryOf, type ProjectionEvent } from '@cobuild/event-store';
 
-/** a page of the log as the generations apply it: events[0, to), each event's category, and the position it takes them to */
+/** a page of the log as the generations apply it: events[0, to) and the position it takes them to */
 export interface Page {
   events: ProjectionEvent[];
-  categories: string[];
   to: number;
   upTo: number;
+  /** the indexes (< to, ascending) of the events in these categories: found once per page, not per generation and event */
+  select(categories: readonly string[]): ArrayLike<number>;
 }
 
 /** full pages read ahead and not applied in their round, for the next one */
@@ -21,6 +22,8 @@ export type ReadAhead = Map<number, Promise<Page>>;
 export class PageSource {
   private readonly pages = new Map<number, Promise<Page>>();
   private read = 0;
+  /** the furthest position a generation asked for a page after */
+  private furthest = -1;
 
   constructor(
     private readonly readLog: (after: number, maxCount: number) => Promise<ProjectionEvent[]>,
@@ -28,6 +31,8 @@ export class PageSource {
     /** the head when the round started: a short page takes its generations there */
     private readonly head: number,
     ahead: ReadAhead | null,
+    /** full pages read ahead of the furthest generation's */
+    private readonly depth = 1,
   ) {
     // only full pages carry over: a short one may predate events committed since
     for (const [after, page] of ahead ?? []) this.pages.set(after, page);
@@ -40,11 +45,22 @@ export class PageSource {
       page = this.load(position);
       this.pages.set(position, page);
     }
-    // read the next page while this one is applied (one page ahead of the furthest generation, no more)
+    this.furthest = Math.max(this.furthest, position);
+    // read the next pages while this one is applied (`depth` pages ahead of the furthest generation, no more)
     return page.then((p) => {
-      if (p.events.length === this.size && !this.pages.has(p.upTo)) this.pages.set(p.upTo, this.load(p.upTo));
+      this.readAhead(p);
       return p;
     });
+  }
+
+  private readAhead(p: Page): void {
+    if (p.events.length !== this.size || this.pages.has(p.upTo)) return;
+    let ahead = 0;
+    for (const after of this.pages.keys()) if (after > this.furthest) ahead++;
+    if (ahead >= this.depth) return;
+    const next = this.load(p.upTo);
+    this.pages.set(p.upTo, next);
+    next.then((q) => this.readAhead(q), () => undefined);
   }
 
   /** forgets the pages every generation still running has passed */
@@ -57,12 +73,13 @@ export class PageSource {
     return this.read;
   }
 
-  /** the full pages at these positions (where the generations stopped), for the next round */
+  /** the full pages from the lowest of these positions (where the generations stopped) on, for the next round */
   async leftOver(positions: number[]): Promise<ReadAhead> {
     const kept: ReadAhead = new Map();
-    for (const at of new Set(positions)) {
-      const page = this.pages.get(at);
-      if (page && (await page.then((p) => p.events.length === this.size, () => false))) kept.set(at, page);
+    const lowest = Math.min(...positions);
+    for (const [at, page] of this.pages) {
+      if (at < lowest) continue;
+      if (await page.then((p) => p.events.length === this.size, () => false)) kept.set(at, page);
     }
     return kept;
   }
@@ -75,11 +92,45 @@ export class PageSource {
       let to = events.length;
       // a short page read after the round started may hold events past the head: they wait for the next round
       while (to > 0 && events[to - 1].position > upTo) to--;
-      return { events, categories: events.map((e) => categoryOf(e.streamId)), to, upTo };
+      return selectable(events, to, upTo);
     });
     page.catch(() => undefined); // a page read ahead that nobody asks for must not go unhandled
     return page;
   }
+}
+
+function selectable(events: ProjectionEvent[], to: number, upTo: number): Page {
+  // each event's category as a small number (categories in order of first appearance)
+  const ids = new Map<string, number>();
+  const categoryOfEvent = new Uint16Array(to);
+  for (let i = 0; i < to; i++) {
+    const c = categoryOf(events[i].streamId);
+    let id = ids.get(c);
+    if (id === undefined) ids.set(c, (id = ids.size));
+    categoryOfEvent[i] = id;
+  }
+  const selected = new Map<readonly string[], ArrayLike<number>>();
+  return {
+    events,
+    to,
+    upTo,
+    select(categories) {
+      let found = selected.get(categories);
+      if (!found) {
+        const wanted = new Uint8Array(ids.size);
+        for (const c of categories) {
+          const id = ids.get(c);
+          if (id !== undefined) wanted[id] = 1;
+        }
+        const indexes = new Int32Array(to);
+        let n = 0;
+        for (let i = 0; i < to; i++) if (wanted[categoryOfEvent[i]] === 1) indexes[n++] = i;
+        found = indexes.subarray(0, n);
+        selected.set(categories, found);
+      }
+      return found;
+    },
+  };
 }
 
 /** at most n of these at a time (transactions on the pool the API shares) */

@@ -166,7 +166,7 @@ export class ProjectionEngine {
     const from = Math.min(...behind.map((g) => g.position));
     // far behind (a rebuild, a long stop): bigger pages, several per round, each document written once per page
     const far = head - from > this.batchSize;
-    const pages = new PageSource((after, maxCount) => this.events.readAllForProjection({ after, maxCount }), far ? this.catchUpBatchSize : this.batchSize, head, this.ahead);
+    const pages = new PageSource((after, maxCount) => this.events.readAllForProjection({ after, maxCount }), far ? this.catchUpBatchSize : this.batchSize, head, this.ahead, far ? READ_AHEAD : 1);
     const rounds = far ? PAGES_PER_ROUND : 1;
     const started = performance.now();
     const info: BatchInfo = { position: head, events: 0, readMs: 0, applyMs: 0, generations: [] };
@@ -238,9 +238,9 @@ export class ProjectionEngine {
     const gen = genKey(g);
     this.cache.use(gen, g.position);
     const touched = new Map<string, ProjectionEvent[]>();
-    for (let i = 0; i < batch.to; i++) {
-      if (!p.categories.includes(batch.categories[i])) continue;
-      const e = batch.events[i];
+    const selected = batch.select(p.categories);
+    for (let n = 0; n < selected.length; n++) {
+      const e = batch.events[selected[n]];
       stats.events++;
       for (const key of p.keysOf(e)) {
         const list = touched.get(key);
@@ -372,3 +372,5 @@ export class ProjectionEngine {
 const PAGES_PER_ROUND = 8;
 const DOCUMENT_COLUMNS = ['projection', 'generation', 'key', 'community_id', 'status', 'sort1', 'sort2', 'doc'] as const;
 const genKey = (g: Generation) => `${g.projection.name}#${g.generation}`;
+/** pages read ahead of the furthest generation when far behind */
+const READ_AHEAD = 3;
