@@ -18,6 +18,14 @@ describe('COPY text format', () => {
     expect(new CopyRows().json('{"a":1}').end().toString()).toBe('{"a":1}\n');
   });
 
+  it('writes a row with jsonRow exactly as field by field, then json()', () => {
+    const json = JSON.stringify({ t: 'a\\b\t共', n: null });
+    const values = ['needs-list', 3, 'k\t1', null, 'listed', '0', '00042'] as const;
+    const byField = values.reduce((rows, v) => rows.field(v), new CopyRows()).json(json).end();
+    expect(new CopyRows(8).jsonRow(values, json).jsonRow(values, '{}').toString()).toBe(`${byField.toString()}${byField.toString().replace(escapeCopy(json), '{}')}`);
+    expect(() => new CopyRows().field('x').jsonRow([], '{}')).toThrow(/end\(\) it first/);
+  });
+
   it('starts a new buffer when a value does not fit, keeping every byte in order', () => {
     const rows = new CopyRows(16);
     const long = '长'.repeat(40);

@@ -34,6 +34,23 @@ export class CopyRows {
     return this.put(value.includes('\\') ? value.replaceAll('\\', '\\\\') : value);
   }
 
+  /**
+   * a whole row: these values, then a JSON.stringify output as its last field, in two UTF-8
+   * writes (not one per field: the projector writes hundreds of thousands of such rows in a rebuild)
+   */
+  jsonRow(values: ReadonlyArray<string | number | null>, json: string): this {
+    if (this.fields > 0) throw new Error('CopyRows.jsonRow: the current row has fields already; end() it first');
+    let head = '';
+    for (const v of values) head += `${v === null ? '\\N' : typeof v === 'number' ? String(v) : escapeCopy(v)}\t`;
+    const doc = json.includes('\\') ? json.replaceAll('\\', '\\\\') : json;
+    this.reserve((head.length + doc.length) * 3 + 1);
+    this.at += this.buf.write(head, this.at);
+    this.at += this.buf.write(doc, this.at);
+    this.buf[this.at++] = 0x0a;
+    this.rowCount++;
+    return this;
+  }
+
   /** ends the current row */
   end(): this {
     this.reserve(1);

@@ -19,7 +19,7 @@ export class DocumentCache {
     private readonly maxEvictedKeys = 4_000_000,
   ) {}
 
-  /** checks the generation's entries are for its checkpoint; resets them otherwise */
+  /** checks the generation's entries are for its checkpoint (resets them otherwise); its entries, to look keys up in */
   use(gen: string, position: number): GenerationState {
     const g = this.gens.get(gen);
     if (g && g.position === position) return g;
@@ -34,7 +34,7 @@ export class DocumentCache {
     const g = this.gens.get(gen);
     if (!g) return true;
     if (g.entries.has(key)) return false;
-    return !g.complete || g.evicted.has(key);
+    return mayHaveRow(g, key);
   }
 
   /** the cached JSON (null: known to be absent); undefined when not cached */
@@ -101,7 +101,7 @@ export class DocumentCache {
   }
 }
 
-interface GenerationState {
+export interface GenerationState {
   position: number;
   complete: boolean;
   /** serialised documents by key (null: known to be absent), least recently written first */
@@ -111,6 +111,9 @@ interface GenerationState {
   /** keys written and then evicted while complete */
   evicted: Set<string>;
 }
+
+/** a key the generation does not hold: whether its row may exist (it was evicted, or the generation is not complete) */
+export const mayHaveRow = (g: GenerationState, key: string): boolean => !g.complete || (g.evicted.size > 0 && g.evicted.has(key));
 
 const state = (position: number, complete: boolean): GenerationState => ({ position, complete, entries: new Map(), chars: 0, evicted: new Set() });
 const size = (key: string, json: string | null) => key.length + (json?.length ?? 0);

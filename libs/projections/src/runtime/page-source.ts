@@ -24,6 +24,8 @@ export class PageSource {
   private read = 0;
   /** the furthest position a generation asked for a page after */
   private furthest = -1;
+  /** the page whose end the read-ahead waits for, to read the one after it (-1: none) */
+  private extending = -1;
 
   constructor(
     private readonly readLog: (after: number, maxCount: number) => Promise<ProjectionEvent[]>,
@@ -47,20 +49,30 @@ export class PageSource {
     }
     this.furthest = Math.max(this.furthest, position);
     // read the next pages while this one is applied (`depth` pages ahead of the furthest generation, no more)
-    return page.then((p) => {
-      this.readAhead(p);
-      return p;
-    });
+    this.readAhead();
+    return page;
   }
 
-  private readAhead(p: Page): void {
-    if (p.events.length !== this.size || this.pages.has(p.upTo)) return;
+  /** extends the pages being read from the last one, while fewer than `depth` lie ahead of the furthest generation */
+  private readAhead(): void {
     let ahead = 0;
-    for (const after of this.pages.keys()) if (after > this.furthest) ahead++;
-    if (ahead >= this.depth) return;
-    const next = this.load(p.upTo);
-    this.pages.set(p.upTo, next);
-    next.then((q) => this.readAhead(q), () => undefined);
+    let last = -1;
+    for (const after of this.pages.keys()) {
+      if (after > this.furthest) ahead++;
+      if (after > last) last = after;
+    }
+    if (ahead >= this.depth || last < 0 || this.extending === last) return;
+    this.extending = last;
+    this.pages.get(last)!.then(
+      (q) => {
+        if (this.extending === last) this.extending = -1;
+        // only a full page has a next one to read now (a short one reached the head)
+        if (q.events.length !== this.size || this.pages.has(q.upTo)) return;
+        this.pages.set(q.upTo, this.load(q.upTo));
+        this.readAhead();
+      },
+      () => undefined,
+    );
   }
 
   /** forgets the pages every generation still running has passed */

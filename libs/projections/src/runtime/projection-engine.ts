@@ -1,7 +1,7 @@
 import type { EventStore, ProjectionEvent } from '@cobuild/event-store';
 import { CopyRows } from '../../../event-store/src/sql/copy-rows';
 import type { SqlTx } from '../../../event-store/src/sql/sql-driver';
-import { DocumentCache } from './document-cache';
+import { DocumentCache, mayHaveRow } from './document-cache';
 import type { DocumentProjection } from './document-projection';
 import { PageSource, Slots, type Page, type ReadAhead } from './page-source';
 import type { ReadStore } from './read-store';
@@ -236,7 +236,7 @@ export class ProjectionEngine {
     const s = this.read.schema;
     const p = g.projection;
     const gen = genKey(g);
-    this.cache.use(gen, g.position);
+    const docs = this.cache.use(gen, g.position);
     const touched = new Map<string, ProjectionEvent[]>();
     const selected = batch.select(p.categories);
     for (let n = 0; n < selected.length; n++) {
@@ -250,7 +250,14 @@ export class ProjectionEngine {
     }
     const written = new Map<string, string | null>();
     if (touched.size > 0) {
-      const missing = [...touched.keys()].filter((k) => this.cache.mayExist(gen, k));
+      // one lookup per key: its cached JSON (null: known absent), or undefined with its row read when it may exist
+      const cachedOf: Array<string | null | undefined> = [];
+      const missing: string[] = [];
+      for (const key of touched.keys()) {
+        const cached = docs.entries.get(key);
+        cachedOf.push(cached);
+        if (cached === undefined && mayHaveRow(docs, key)) missing.push(key);
+      }
       const loaded = new Map<string, unknown>(
         missing.length === 0
           ? []
@@ -265,8 +272,9 @@ export class ProjectionEngine {
       const rows: string[] = [];
       const inserts = new CopyRows();
       const deletes: string[] = [];
+      let at = 0;
       for (const [key, list] of touched) {
-        const cached = this.cache.get(gen, key);
+        const cached = cachedOf[at++];
         // a working copy of its own for evolve, parsed once per batch
         let doc = cached === undefined ? (loaded.get(key) ?? null) : cached === null ? null : JSON.parse(cached);
         const existed = cached === undefined ? loaded.has(key) : cached !== null;
@@ -282,7 +290,7 @@ export class ProjectionEngine {
         const ix = p.index(doc);
         if (existed)
           rows.push(`{"key":${JSON.stringify(key)},"community":${JSON.stringify(ix.communityId)},"status":${JSON.stringify(ix.status)},"s1":${JSON.stringify(ix.sort[0])},"s2":${JSON.stringify(ix.sort[1])},"doc":${json}}`);
-        else inserts.field(p.name).field(g.generation).field(key).field(ix.communityId).field(ix.status).field(ix.sort[0]).field(ix.sort[1]).json(json).end();
+        else inserts.jsonRow([p.name, g.generation, key, ix.communityId, ix.status, ix.sort[0], ix.sort[1]], json);
       }
       if (deletes.length)
         await sql(() => tx.query(`DELETE FROM ${s}.documents WHERE projection = $1 AND generation = $2 AND key = ANY ($3::text[])`, [p.name, g.generation, deletes]));
