@@ -13,6 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { Pool } from 'pg';
 import { PgDriver, SqlEventStore } from '../../libs/event-store/src';
 import { ALL_PROJECTIONS, asOf, LIST_PROJECTIONS, ProjectionEngine, queryDocuments, ReadStore, scorecardAsOf, scorecardsProjection, scorecardSources, type BatchInfo, type ScorecardsDocument } from '../../libs/projections/src';
+import { PAGES_PER_ROUND, READ_AHEAD } from '../../libs/projections/src/runtime/projection-engine';
 import { fmt, machine, table, writeSection } from './bench-report';
 import { writeCommunity } from './synthetic-city';
 
@@ -165,7 +166,7 @@ async function main(): Promise<void> {
   const where = table(
     ['where the rebuild\'s time goes', 'events read', 'rows written', 'folding + serialising, s (node)', 'SQL, s (sent → answered, generations side by side)'],
     [
-      [`generations waiting for pages of the log, summed (${fmt(spent!.batches)} rounds of up to 8 pages of 10,000; one page is read ahead)`, fmt(head), '', '', sec(spent!.readMs)],
+      [`generations waiting for pages of the log, summed (${fmt(spent!.batches)} rounds of up to ${PAGES_PER_ROUND} pages of 10,000; up to ${READ_AHEAD} read ahead)`, fmt(head), '', '', sec(spent!.readMs)],
       ...ALL_PROJECTIONS.flatMap((p) => { const x = spent!.by.get(p.name); return x ? [[p.name, fmt(x.events), fmt(x.rows), sec(x.foldMs), sec(x.sqlMs)]] : []; }),
       ['the rounds (all generations side by side, wall clock)', '', '', '', sec(spent!.applyMs)],
       [`CPU used during the rebuild: this process (node) ${fmt(spent!.nodeCpu, 1)} s, the whole machine ${spent!.machineCpu === null ? 'n/a' : `${fmt(spent!.machineCpu, 1)} s (${cpus().length} cores)`}`, '', '', '', ''],

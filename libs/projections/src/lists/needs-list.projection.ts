@@ -62,32 +62,37 @@ function evolve(doc: NeedListItem | null, e: ProjectionEvent): NeedListItem | nu
     };
   }
   if (!doc) return null;
-  const next = { ...doc, position: e.position };
+  // in place (evolve owns the document it is handed): no copy of the whole row per event
+  const set = (changes: Partial<NeedListItem>): NeedListItem => {
+    Object.assign(doc, changes);
+    doc.position = e.position;
+    return doc;
+  };
   switch (e.type) {
     case 'NeedListed':
-      return { ...next, status: 'listed', listedAt: d.listedAt ?? null };
+      return set({ status: 'listed', listedAt: d.listedAt ?? null });
     case 'NeedRejected':
-      return { ...next, status: 'rejected', reason: d.reason };
+      return set({ status: 'rejected', reason: d.reason });
     case 'NeedMerged':
-      return { ...next, status: 'merged', mergedInto: d.intoNeedId };
+      return set({ status: 'merged', mergedInto: d.intoNeedId });
     case 'NeedUrgencyChanged':
-      return { ...next, urgency: d.to };
+      return set({ urgency: d.to });
     case 'NeedMatched':
-      return { ...next, status: 'matched', taskIds: withId(doc.taskIds, d.taskId), verifiedTaskIds: without(doc.verifiedTaskIds, d.taskId) };
+      return set({ status: 'matched', taskIds: withId(doc.taskIds, d.taskId), verifiedTaskIds: without(doc.verifiedTaskIds, d.taskId) });
     case 'NeedMatchReleased':
-      return { ...next, taskIds: without(doc.taskIds, d.taskId), verifiedTaskIds: without(doc.verifiedTaskIds, d.taskId) };
+      return set({ taskIds: without(doc.taskIds, d.taskId), verifiedTaskIds: without(doc.verifiedTaskIds, d.taskId) });
     case 'NeedReturnedToList':
-      return { ...next, status: 'listed' };
+      return set({ status: 'listed' });
     case 'NeedTaskVerified':
-      return { ...next, verifiedTaskIds: withId(doc.verifiedTaskIds, d.taskId) };
+      return set({ verifiedTaskIds: withId(doc.verifiedTaskIds, d.taskId) });
     case 'NeedFulfilled':
-      return { ...next, status: 'fulfilled' };
+      return set({ status: 'fulfilled' });
     case 'NeedTaskReopened':
-      return { ...next, status: doc.status === 'fulfilled' ? 'matched' : doc.status, verifiedTaskIds: without(doc.verifiedTaskIds, d.taskId) };
+      return set({ status: doc.status === 'fulfilled' ? 'matched' : doc.status, verifiedTaskIds: without(doc.verifiedTaskIds, d.taskId) });
     case 'NeedWithdrawn':
-      return { ...next, status: 'withdrawn', reason: d.reason };
+      return set({ status: 'withdrawn', reason: d.reason });
     case 'NeedClosedUnfulfilled':
-      return { ...next, status: 'closed', reason: d.reason };
+      return set({ status: 'closed', reason: d.reason });
     default:
       return doc;
   }

@@ -93,13 +93,17 @@ function evolve(doc: TaskListItem | null, e: ProjectionEvent): TaskListItem | nu
   const d = e.data as Record<string, any>;
   if (e.type === 'TaskProposed' || e.type === 'TaskClaimed') return created(e, d);
   if (!doc) return null;
-  const next: TaskListItem = { ...doc, position: e.position };
+  // in place (evolve owns the document it is handed): no copy of the whole row per event
+  const set = (changes: Partial<TaskListItem>): TaskListItem => {
+    Object.assign(doc, changes);
+    doc.position = e.position;
+    return doc;
+  };
   switch (e.type) {
     case 'TaskClaimConfirmed':
     case 'TaskAssigned':
     case 'TaskReassigned':
-      return {
-        ...next,
+      return set({
         status: e.type === 'TaskClaimConfirmed' ? 'accepted' : 'assigned',
         responsible: { ...d.responsible },
         responsibleUnitId: unitOf(d.responsible),
@@ -108,50 +112,48 @@ function evolve(doc: TaskListItem | null, e: ProjectionEvent): TaskListItem | nu
         proposedDeadline: null,
         markedOverdue: false,
         ...(e.type === 'TaskReassigned' ? { extensionRequest: null, reason: d.reason } : {}),
-      };
+      });
     case 'TaskClaimRejected':
-      return { ...next, status: 'claim_rejected', reason: d.reason };
+      return set({ status: 'claim_rejected', reason: d.reason });
     case 'TaskAccepted':
-      return { ...next, status: 'accepted' };
+      return set({ status: 'accepted' });
     case 'TaskDeclined':
-      return { ...next, status: 'declined', reason: d.reason, extensionRequest: null, escalation: null, allocationsReleased: true };
+      return set({ status: 'declined', reason: d.reason, extensionRequest: null, escalation: null, allocationsReleased: true });
     case 'TaskCancelled':
-      return { ...next, status: 'cancelled', reason: d.reason, extensionRequest: null, escalation: null, allocationsReleased: true };
+      return set({ status: 'cancelled', reason: d.reason, extensionRequest: null, escalation: null, allocationsReleased: true });
     case 'TaskProgressReported': {
       const lastReport = { reportId: d.reportId, summary: d.summary, percentComplete: d.percentComplete ?? null, reportedAt: d.reportedAt };
-      return {
-        ...next,
+      return set({
         status: doc.status === 'accepted' ? 'in_progress' : doc.status,
         progress: { reports: doc.progress.reports + 1, lastReport, percentComplete: lastReport.percentComplete ?? doc.progress.percentComplete },
-      };
+      });
     }
     case 'TaskCompleted':
-      return { ...next, status: 'completed', extensionRequest: null, completion: { summary: d.summary, evidence: (d.evidence ?? []).length, completedAt: d.completedAt } };
+      return set({ status: 'completed', extensionRequest: null, completion: { summary: d.summary, evidence: (d.evidence ?? []).length, completedAt: d.completedAt } });
     case 'TaskVerified':
-      return { ...next, status: 'verified', verification: { note: d.note ?? null, verifiedAt: d.verifiedAt } };
+      return set({ status: 'verified', verification: { note: d.note ?? null, verifiedAt: d.verifiedAt } });
     case 'TaskCompletionRejected':
     case 'TaskReopenedForRework':
-      return { ...next, status: 'in_progress', completion: null, verification: null, reworkCount: doc.reworkCount + 1, reason: d.reason };
+      return set({ status: 'in_progress', completion: null, verification: null, reworkCount: doc.reworkCount + 1, reason: d.reason });
     case 'TaskClosed':
-      return { ...next, status: 'closed', closedAt: d.closedAt };
+      return set({ status: 'closed', closedAt: d.closedAt });
     case 'TaskDeadlineExtensionRequested':
-      return { ...next, extensionRequest: { requestedDeadline: d.requestedDeadline, reason: d.reason } };
+      return set({ extensionRequest: { requestedDeadline: d.requestedDeadline, reason: d.reason } });
     case 'TaskDeadlineExtended':
-      return { ...next, deadline: d.deadline, extensionRequest: null, markedOverdue: false };
+      return set({ deadline: d.deadline, extensionRequest: null, markedOverdue: false });
     case 'TaskDeadlineExtensionRefused':
-      return { ...next, extensionRequest: null };
+      return set({ extensionRequest: null });
     case 'TaskBecameOverdue':
-      return { ...next, markedOverdue: true };
+      return set({ markedOverdue: true });
     case 'TaskEscalated':
-      return {
-        ...next,
+      return set({
         escalation: { escalationId: d.escalationId, to: { ...d.to }, reason: d.reason, escalatedAt: d.escalatedAt, accepted: false },
         escalations: doc.escalations + 1,
-      };
+      });
     case 'TaskEscalationAccepted':
-      return doc.escalation ? { ...next, escalation: { ...doc.escalation, accepted: true } } : next;
+      return doc.escalation ? set({ escalation: { ...doc.escalation, accepted: true } }) : set({});
     case 'TaskEscalationResolved':
-      return { ...next, escalation: null };
+      return set({ escalation: null });
     default:
       return doc;
   }
