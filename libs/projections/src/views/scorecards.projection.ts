@@ -269,11 +269,9 @@ function evolvePledge(prev: PledgeAux | null, e: ProjectionEvent): PledgeAux | n
     return { doc: 'pledge', pledgeId: d.pledgeId, communityId: d.communityId, owner, type: d.type, measure: d.capacity.measure, quantity: d.capacity.quantity, allocations: {} };
   }
   if (!prev) return null;
-  if (e.type === 'PledgeCapacityAllocated') return { ...prev, allocations: { ...prev.allocations, [d.allocationId]: { taskId: d.taskId, quantity: d.quantity } } };
-  if (e.type === 'PledgeAllocationReleased') {
-    const { [d.allocationId]: _gone, ...allocations } = prev.allocations;
-    return { ...prev, allocations };
-  }
+  // in place (evolve owns the document): a pledge allocated to many tasks is not copied per allocation
+  if (e.type === 'PledgeCapacityAllocated') prev.allocations[d.allocationId] = { taskId: d.taskId, quantity: d.quantity };
+  if (e.type === 'PledgeAllocationReleased') delete prev.allocations[d.allocationId];
   return prev;
 }
 
