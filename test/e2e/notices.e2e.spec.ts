@@ -129,6 +129,25 @@ describe('public notices over HTTP (real store, real auth)', () => {
     expect((await h.store.readStream(`notice-${noticeId}`)).length).toBe(6);
   });
 
+  it("shows a notice's lists to the public, folded once per notice, and rate-limits them per address", async () => {
+    const noticeId = (await publish(secretaryA).expect(201)).body.id;
+    const first = await h.get(`/public/notices/${noticeId}/lists`, null).expect(200);
+    expect(Object.keys(first.body.lists).sort()).toEqual(['needs', 'resources', 'tasks']);
+    expect(first.body).toMatchObject({ noticeId, communityId: w.communities[0], kind: 'periodic_lists', position: expect.any(Number) });
+    const statuses: number[] = [200];
+    let limited: { code?: string } = {};
+    for (let i = 1; i < 61; i++) {
+      const res = await h.get(`/public/notices/${noticeId}/lists`, null);
+      statuses.push(res.status);
+      if (res.status === 200) expect(res.body).toEqual(first.body);
+      else limited = res.body;
+    }
+    // 60 a minute per address: the 61st is refused, as problem+json
+    expect(statuses.filter((s) => s === 200)).toHaveLength(60);
+    expect(statuses[60]).toBe(429);
+    expect(limited.code).toBe('NOTICE.TOO_MANY_REQUESTS_FROM_CLIENT');
+  });
+
   it('closes only after the period, then takes no more objections', async () => {
     const noticeId = (await publish(secretaryA).expect(201)).body.id;
     const early = await h.post(`/notices/${noticeId}/close`, secretaryA).expect(409);

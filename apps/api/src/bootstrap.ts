@@ -57,7 +57,8 @@ export async function startApi(config: AppConfig): Promise<INestApplication> {
     `cobuild API on ${url} — event store: ${es.kind}${es.kind === 'embedded' ? ` (${es.dataDir})` : ''}; health: ${url}/health; docs: ${url}/docs`,
     'cobuild',
   );
-  if (!config.redisUrl)
+  // with the embedded queue (COBUILD_EMBEDDED_QUEUE=pglite) the worker says where the queues run
+  if (!config.redisUrl && config.embeddedQueue !== 'pglite')
     Logger.warn('REDIS_URL is not set: notices and reminders wait in the event log until a queue is configured', 'cobuild');
   await firstStartNotice(app.get(AccountsService));
   return app;
