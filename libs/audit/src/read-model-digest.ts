@@ -35,10 +35,10 @@ export async function readModelDigest(read: ReadStore, projections: readonly Doc
     let after: string | null = null;
     for (;;) {
       const page: Array<{ key: string; community_id: string | null; status: string | null; sort1: string; sort2: string; doc: string }> = await read.driver.query(
-        `SELECT key, community_id, status, sort1, sort2, doc FROM ${read.schema}.documents
-          WHERE projection = $1 AND generation = $2 AND ($3::text IS NULL OR key COLLATE "C" > $3::text COLLATE "C")
+        `SELECT key, community_id, status, sort1, sort2, doc FROM ${read.table(p.name, generation)}
+          WHERE ($1::text IS NULL OR key COLLATE "C" > $1::text COLLATE "C")
           ORDER BY key COLLATE "C" LIMIT ${PAGE}`,
-        [p.name, generation, after],
+        [after],
       );
       for (const r of page) hash.update(`${canonicalJson([p.name, r.key, r.community_id, r.status, r.sort1, r.sort2, JSON.parse(r.doc)])}\n`, 'utf8');
       rows[p.name] += page.length;

@@ -235,6 +235,7 @@ export class ProjectionEngine {
     };
     const s = this.read.schema;
     const p = g.projection;
+    const table = this.read.table(p.name, g.generation);
     const gen = genKey(g);
     const docs = this.cache.use(gen, g.position);
     const touched = new Map<string, ProjectionEvent[]>();
@@ -263,8 +264,8 @@ export class ProjectionEngine {
           ? []
           : (await sql(() =>
               tx.query<{ key: string; doc: string }>(
-                `SELECT key, doc FROM ${s}.documents WHERE projection = $1 AND generation = $2 AND key = ANY ($3::text[])`,
-                [p.name, g.generation, missing],
+                `SELECT key, doc FROM ${table} WHERE key = ANY ($1::text[])`,
+                [missing],
               ),
             )).map((r) => [r.key, JSON.parse(r.doc)]),
       );
@@ -290,21 +291,21 @@ export class ProjectionEngine {
         const ix = p.index(doc);
         if (existed)
           rows.push(`{"key":${JSON.stringify(key)},"community":${JSON.stringify(ix.communityId)},"status":${JSON.stringify(ix.status)},"s1":${JSON.stringify(ix.sort[0])},"s2":${JSON.stringify(ix.sort[1])},"doc":${json}}`);
-        else inserts.jsonRow([p.name, g.generation, key, ix.communityId, ix.status, ix.sort[0], ix.sort[1]], json);
+        else inserts.jsonRow([key, ix.communityId, ix.status, ix.sort[0], ix.sort[1]], json);
       }
       if (deletes.length)
-        await sql(() => tx.query(`DELETE FROM ${s}.documents WHERE projection = $1 AND generation = $2 AND key = ANY ($3::text[])`, [p.name, g.generation, deletes]));
-      const insert = `INSERT INTO ${s}.documents (projection, generation, key, community_id, status, sort1, sort2, doc)
-           SELECT $1, $2, x.key, x.community, x.status, x.s1, x.s2, x.doc
-             FROM json_to_recordset($3::json) AS x(key text, community text, status text, s1 text, s2 text, doc text)`;
-      if (inserts.rows) await sql(() => tx.copyIn(`${s}.documents`, DOCUMENT_COLUMNS, inserts.buffers()));
+        await sql(() => tx.query(`DELETE FROM ${table} WHERE key = ANY ($1::text[])`, [deletes]));
+      const insert = `INSERT INTO ${table} (key, community_id, status, sort1, sort2, doc)
+           SELECT x.key, x.community, x.status, x.s1, x.s2, x.doc
+             FROM json_to_recordset($1::json) AS x(key text, community text, status text, s1 text, s2 text, doc text)`;
+      if (inserts.rows) await sql(() => tx.copyIn(table, DOCUMENT_COLUMNS, inserts.buffers()));
       if (rows.length)
         await sql(() =>
           tx.query(
             `${insert}
-             ON CONFLICT (projection, generation, key) DO UPDATE
+             ON CONFLICT (key) DO UPDATE
                SET community_id = EXCLUDED.community_id, status = EXCLUDED.status, sort1 = EXCLUDED.sort1, sort2 = EXCLUDED.sort2, doc = EXCLUDED.doc`,
-            [p.name, g.generation, `[${rows.join(',')}]`],
+            [`[${rows.join(',')}]`],
           ),
         );
       stats.rows = rows.length + inserts.rows + deletes.length;
@@ -341,11 +342,13 @@ export class ProjectionEngine {
       const serving = gens.find((x) => x.active && x.projection.name === g.projection.name);
       if (serving && serving.generation > g.generation) continue;
       await this.read.driver.transaction(async (tx) => {
+        // its lists' index, built once over its finished rows (a generation being built has none)
+        await this.read.createListIndex(tx, g.projection.name, g.generation);
         await tx.query(
           `INSERT INTO ${s}.active (projection, generation) VALUES ($1, $2) ON CONFLICT (projection) DO UPDATE SET generation = EXCLUDED.generation`,
           [g.projection.name, g.generation],
         );
-        await tx.query(`DELETE FROM ${s}.documents WHERE projection = $1 AND generation < $2`, [g.projection.name, g.generation]);
+        for (const old of gens) if (old.projection.name === g.projection.name && old.generation < g.generation) await this.read.dropGeneration(tx, old.projection.name, old.generation);
         await tx.query(`DELETE FROM ${s}.checkpoints WHERE projection = $1 AND generation < $2`, [g.projection.name, g.generation]);
       });
       for (const old of gens) if (old.projection.name === g.projection.name && old.generation < g.generation) this.cache.dropGeneration(genKey(old));
@@ -367,6 +370,7 @@ export class ProjectionEngine {
       const active = await this.read.active(p.name, tx);
       const generation = Math.max(Number(row?.g ?? 0), active ?? 0) + 1;
       await tx.query(`INSERT INTO ${s}.checkpoints (projection, generation, version, position) VALUES ($1, $2, $3, 0)`, [p.name, generation, p.version]);
+      await this.read.createGeneration(tx, p.name, generation);
       return generation;
     });
   }
@@ -380,7 +384,7 @@ export class ProjectionEngine {
  * against 1.23 GB (the pages between the slowest and the fastest generation stay in memory).
  */
 export const PAGES_PER_ROUND = 32;
-const DOCUMENT_COLUMNS = ['projection', 'generation', 'key', 'community_id', 'status', 'sort1', 'sort2', 'doc'] as const;
+const DOCUMENT_COLUMNS = ['key', 'community_id', 'status', 'sort1', 'sort2', 'doc'] as const;
 const genKey = (g: Generation) => `${g.projection.name}#${g.generation}`;
 /** pages read ahead of the furthest generation when far behind */
 export const READ_AHEAD = 3;
