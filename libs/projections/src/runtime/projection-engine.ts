@@ -335,12 +335,16 @@ export class ProjectionEngine {
     });
   }
 
-  /** a building generation that reached the head takes over; the old one's rows go */
+  /**
+   * a building generation that reached the head takes over; the old one's table goes. The read
+   * models swap side by side (each builds its lists' index: the server's cores share the work)
+   */
   private async swapCaughtUp(gens: Generation[], head: number): Promise<void> {
     const s = this.read.schema;
-    for (const g of gens.filter((x) => !x.active && x.position >= head)) {
+    const swap = async (g: Generation) => {
       const serving = gens.find((x) => x.active && x.projection.name === g.projection.name);
-      if (serving && serving.generation > g.generation) continue;
+      if (serving && serving.generation > g.generation) return;
+      const older = gens.filter((x) => x.projection.name === g.projection.name && x.generation < g.generation);
       await this.read.driver.transaction(async (tx) => {
         // its lists' index, built once over its finished rows (a generation being built has none)
         await this.read.createListIndex(tx, g.projection.name, g.generation);
@@ -348,12 +352,19 @@ export class ProjectionEngine {
           `INSERT INTO ${s}.active (projection, generation) VALUES ($1, $2) ON CONFLICT (projection) DO UPDATE SET generation = EXCLUDED.generation`,
           [g.projection.name, g.generation],
         );
-        for (const old of gens) if (old.projection.name === g.projection.name && old.generation < g.generation) await this.read.dropGeneration(tx, old.projection.name, old.generation);
+        for (const old of older) await this.read.dropGeneration(tx, old.projection.name, old.generation);
         await tx.query(`DELETE FROM ${s}.checkpoints WHERE projection = $1 AND generation < $2`, [g.projection.name, g.generation]);
       });
-      for (const old of gens) if (old.projection.name === g.projection.name && old.generation < g.generation) this.cache.dropGeneration(genKey(old));
+      for (const old of older) this.cache.dropGeneration(genKey(old));
       g.active = true;
-    }
+    };
+    // the newest caught-up generation of each read model (an older one caught up too is dropped with the serving one)
+    const ready = new Map<string, Generation>();
+    for (const g of gens.filter((x) => !x.active && x.position >= head))
+      if ((ready.get(g.projection.name)?.generation ?? -1) < g.generation) ready.set(g.projection.name, g);
+    const results = await Promise.allSettled([...ready.values()].map(swap));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** a projection without a generation of its current version gets one, built from the start */
