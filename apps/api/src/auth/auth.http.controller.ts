@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards, ValidationPipe } from '@nestjs/common';
 import type { Principal } from '@cobuild/auth';
 import { CurrentPrincipal } from './current-principal.decorator';
-import { LoginThrottleGuard } from './login-throttle.guard';
+import { loginThrottle } from './login-throttle.guard';
 import { LoginDto } from './login.dto';
 import { LoginService, type AccessToken } from './login.service';
 import { ApiExtension } from '@nestjs/swagger';
@@ -14,7 +14,7 @@ export class AuthHttpController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @UseGuards(LoginThrottleGuard)
+  @UseGuards(loginThrottle.guard)
   login(@Body(new ValidationPipe({ whitelist: true })) body: LoginDto): Promise<AccessToken> {
     return this.logins.login(body.username, body.password);
   }

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerStorageService } from '@nestjs/throttler';
 import { AccountsService } from '@cobuild/auth';
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
 import { APP_CONFIG, type AppConfig } from '../../../common/src/config';
 import { AuthHttpController } from './auth.http.controller';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { jwtOptions } from './jwt-options';
-import { LOGIN_THROTTLE_OPTIONS, LOGIN_THROTTLE_STORAGE, loginThrottleOptions, LoginThrottleGuard } from './login-throttle.guard';
+import { loginThrottle } from './login-throttle.guard';
 import { LoginService } from './login.service';
 
 const services = [
@@ -16,9 +15,7 @@ const services = [
 ];
 const guards = [
   BearerAuthGuard,
-  LoginThrottleGuard,
-  { provide: LOGIN_THROTTLE_OPTIONS, useValue: loginThrottleOptions },
-  { provide: LOGIN_THROTTLE_STORAGE, useClass: ThrottlerStorageService },
+  ...loginThrottle.providers,
 ];
 
 /**

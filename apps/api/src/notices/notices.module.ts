@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ThrottlerStorageService } from '@nestjs/throttler';
 import { CommandsModule } from '../commands/commands.module';
 import { AnswerObjectionHttpController } from './answer-objection.http.controller';
 import { CloseNoticeHttpController } from './close-notice.http.controller';
 import { CommunitySnapshots } from './community-snapshot';
 import { GetNoticeHttpController } from './get-notice.http.controller';
 import { NoticeReader } from './notice-reader';
-import { OBJECTION_THROTTLE_OPTIONS, OBJECTION_THROTTLE_STORAGE, objectionThrottleOptions, ObjectionThrottleGuard } from './objection-throttle.guard';
+import { objectionThrottle } from './objection-throttle.guard';
 import { PublicNoticesHttpController } from './public-notices.http.controller';
 import { PublicObjections } from './public-objections';
 import { PublishNoticeHttpController } from './publish-notice.http.controller';
@@ -17,11 +16,7 @@ const commandControllers = [PublishNoticeHttpController, AnswerObjectionHttpCont
 const publicControllers = [PublicNoticesHttpController, RaiseObjectionHttpController];
 const queryControllers = [GetNoticeHttpController];
 const services = [NoticeReader, CommunitySnapshots, PublicObjections, workingDayCalendarProvider];
-const guards = [
-  ObjectionThrottleGuard,
-  { provide: OBJECTION_THROTTLE_OPTIONS, useValue: objectionThrottleOptions },
-  { provide: OBJECTION_THROTTLE_STORAGE, useClass: ThrottlerStorageService },
-];
+const guards = objectionThrottle.providers;
 
 /** 公示: publishing notices, the public notice board and objections. */
 @Module({

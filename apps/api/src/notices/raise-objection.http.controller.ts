@@ -5,7 +5,7 @@ import type { AuthedRequest } from '../http/role.guard';
 import { CommandResponse } from '../commands/command-gateway';
 import { Public } from '../http/public.decorator';
 import { RaiseObjectionDto } from './notice.dto';
-import { ObjectionThrottleGuard } from './objection-throttle.guard';
+import { objectionThrottle } from './objection-throttle.guard';
 import { PublicObjections } from './public-objections';
 
 @ApiTags('public notice board 公示栏')
@@ -16,7 +16,7 @@ export class RaiseObjectionHttpController {
   @Post()
   @Public()
   @HttpCode(201)
-  @UseGuards(ObjectionThrottleGuard)
+  @UseGuards(objectionThrottle.guard)
   @ApiOperation({
     summary: 'Raise an objection to a published notice during its objection period (no sign-in)',
     description: 'The answer `id` is the objection id. The optional contact is seen by the community only. Rate limited per address.',

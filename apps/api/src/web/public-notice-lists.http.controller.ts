@@ -4,7 +4,7 @@ import { needsListProjection, resourcesListProjection, tasksListProjection, type
 import { Public } from '../http/public.decorator';
 import { NoticeReader } from '../notices/notice-reader';
 import { ReadModels } from '../read-models/read-models';
-import { PublicListsThrottleGuard } from './public-lists-throttle.guard';
+import { publicListsThrottle } from './public-lists-throttle.guard';
 
 /** the most rows of one list a notice shows (a community's lists are far smaller) */
 const NOTICE_ROWS = 500;
@@ -45,7 +45,7 @@ export class PublicNoticeListsHttpController {
 
   @Get()
   @Public()
-  @UseGuards(PublicListsThrottleGuard)
+  @UseGuards(publicListsThrottle.guard)
   @ApiOperation({ summary: "The lists a published notice shows, exactly as they stood at the notice's log position (personal data masked)" })
   @ApiOkResponse({ description: '{ noticeId, communityId, kind, position, lists: { needs?, resources?, tasks? } } each with items, total and counts per status' })
   async get(@Param('noticeId') noticeId: string) {

@@ -23,7 +23,7 @@ export class CopyRows {
 
   /** the next field of the current row */
   field(value: string | number | null): this {
-    return this.put(value === null ? '\\N' : typeof value === 'number' ? String(value) : escapeCopy(value));
+    return this.put(copyValue(value));
   }
 
   /**
@@ -31,7 +31,7 @@ export class CopyRows {
    * return (JSON escapes every control character), so only its backslashes need doubling
    */
   json(value: string): this {
-    return this.put(value.includes('\\') ? value.replaceAll('\\', '\\\\') : value);
+    return this.put(copyJson(value));
   }
 
   /**
@@ -41,8 +41,8 @@ export class CopyRows {
   jsonRow(values: ReadonlyArray<string | number | null>, json: string): this {
     if (this.fields > 0) throw new Error('CopyRows.jsonRow: the current row has fields already; end() it first');
     let head = '';
-    for (const v of values) head += `${v === null ? '\\N' : typeof v === 'number' ? String(v) : escapeCopy(v)}\t`;
-    const doc = json.includes('\\') ? json.replaceAll('\\', '\\\\') : json;
+    for (const v of values) head += `${copyValue(v)}\t`;
+    const doc = copyJson(json);
     this.reserve((head.length + doc.length) * 3 + 1);
     this.at += this.buf.write(head, this.at);
     this.at += this.buf.write(doc, this.at);
@@ -90,6 +90,12 @@ export class CopyRows {
     this.at = 0;
   }
 }
+
+/** a field's text: \\N for null, numbers as they print, text escaped */
+const copyValue = (value: string | number | null): string => (value === null ? '\\N' : typeof value === 'number' ? String(value) : escapeCopy(value));
+
+/** JSON.stringify output holds no raw tab, newline or carriage return: only its backslashes are doubled */
+const copyJson = (json: string): string => (json.includes('\\') ? json.replaceAll('\\', '\\\\') : json);
 
 /** a value of COPY's text format: backslash, tab, newline and carriage return escaped */
 export function escapeCopy(s: string): string {

@@ -1,7 +1,7 @@
 import type { need } from '@cobuild/domain';
 import type { ProjectionEvent } from '@cobuild/event-store';
 import { maskName, maskPhone } from '../masking';
-import { sortNumber, type DocumentProjection } from '../runtime/document-projection';
+import { changed, sortNumber, type DocumentProjection } from '../runtime/document-projection';
 
 /** One row of the needs list (需求清单); the requester is masked (张* · 138****5678), the need's own GET shows it whole to staff. */
 export interface NeedListItem {
@@ -62,37 +62,31 @@ function evolve(doc: NeedListItem | null, e: ProjectionEvent): NeedListItem | nu
     };
   }
   if (!doc) return null;
-  // in place (evolve owns the document it is handed): no copy of the whole row per event
-  const set = (changes: Partial<NeedListItem>): NeedListItem => {
-    Object.assign(doc, changes);
-    doc.position = e.position;
-    return doc;
-  };
   switch (e.type) {
     case 'NeedListed':
-      return set({ status: 'listed', listedAt: d.listedAt ?? null });
+      return changed(doc, e.position, { status: 'listed', listedAt: d.listedAt ?? null });
     case 'NeedRejected':
-      return set({ status: 'rejected', reason: d.reason });
+      return changed(doc, e.position, { status: 'rejected', reason: d.reason });
     case 'NeedMerged':
-      return set({ status: 'merged', mergedInto: d.intoNeedId });
+      return changed(doc, e.position, { status: 'merged', mergedInto: d.intoNeedId });
     case 'NeedUrgencyChanged':
-      return set({ urgency: d.to });
+      return changed(doc, e.position, { urgency: d.to });
     case 'NeedMatched':
-      return set({ status: 'matched', taskIds: withId(doc.taskIds, d.taskId), verifiedTaskIds: without(doc.verifiedTaskIds, d.taskId) });
+      return changed(doc, e.position, { status: 'matched', taskIds: withId(doc.taskIds, d.taskId), verifiedTaskIds: without(doc.verifiedTaskIds, d.taskId) });
     case 'NeedMatchReleased':
-      return set({ taskIds: without(doc.taskIds, d.taskId), verifiedTaskIds: without(doc.verifiedTaskIds, d.taskId) });
+      return changed(doc, e.position, { taskIds: without(doc.taskIds, d.taskId), verifiedTaskIds: without(doc.verifiedTaskIds, d.taskId) });
     case 'NeedReturnedToList':
-      return set({ status: 'listed' });
+      return changed(doc, e.position, { status: 'listed' });
     case 'NeedTaskVerified':
-      return set({ verifiedTaskIds: withId(doc.verifiedTaskIds, d.taskId) });
+      return changed(doc, e.position, { verifiedTaskIds: withId(doc.verifiedTaskIds, d.taskId) });
     case 'NeedFulfilled':
-      return set({ status: 'fulfilled' });
+      return changed(doc, e.position, { status: 'fulfilled' });
     case 'NeedTaskReopened':
-      return set({ status: doc.status === 'fulfilled' ? 'matched' : doc.status, verifiedTaskIds: without(doc.verifiedTaskIds, d.taskId) });
+      return changed(doc, e.position, { status: doc.status === 'fulfilled' ? 'matched' : doc.status, verifiedTaskIds: without(doc.verifiedTaskIds, d.taskId) });
     case 'NeedWithdrawn':
-      return set({ status: 'withdrawn', reason: d.reason });
+      return changed(doc, e.position, { status: 'withdrawn', reason: d.reason });
     case 'NeedClosedUnfulfilled':
-      return set({ status: 'closed', reason: d.reason });
+      return changed(doc, e.position, { status: 'closed', reason: d.reason });
     default:
       return doc;
   }

@@ -1,7 +1,7 @@
 import type { task } from '@cobuild/domain';
 import type { ProjectionEvent } from '@cobuild/event-store';
 import { maskName, maskPhone } from '../masking';
-import { sortNumber, type DocumentProjection } from '../runtime/document-projection';
+import { changed, sortNumber, type DocumentProjection } from '../runtime/document-projection';
 
 /**
  * One row of the task list (项目清单). Overdue and the days to (or past) the deadline depend on
@@ -93,17 +93,11 @@ function evolve(doc: TaskListItem | null, e: ProjectionEvent): TaskListItem | nu
   const d = e.data as Record<string, any>;
   if (e.type === 'TaskProposed' || e.type === 'TaskClaimed') return created(e, d);
   if (!doc) return null;
-  // in place (evolve owns the document it is handed): no copy of the whole row per event
-  const set = (changes: Partial<TaskListItem>): TaskListItem => {
-    Object.assign(doc, changes);
-    doc.position = e.position;
-    return doc;
-  };
   switch (e.type) {
     case 'TaskClaimConfirmed':
     case 'TaskAssigned':
     case 'TaskReassigned':
-      return set({
+      return changed(doc, e.position, {
         status: e.type === 'TaskClaimConfirmed' ? 'accepted' : 'assigned',
         responsible: { ...d.responsible },
         responsibleUnitId: unitOf(d.responsible),
@@ -114,46 +108,46 @@ function evolve(doc: TaskListItem | null, e: ProjectionEvent): TaskListItem | nu
         ...(e.type === 'TaskReassigned' ? { extensionRequest: null, reason: d.reason } : {}),
       });
     case 'TaskClaimRejected':
-      return set({ status: 'claim_rejected', reason: d.reason });
+      return changed(doc, e.position, { status: 'claim_rejected', reason: d.reason });
     case 'TaskAccepted':
-      return set({ status: 'accepted' });
+      return changed(doc, e.position, { status: 'accepted' });
     case 'TaskDeclined':
-      return set({ status: 'declined', reason: d.reason, extensionRequest: null, escalation: null, allocationsReleased: true });
+      return changed(doc, e.position, { status: 'declined', reason: d.reason, extensionRequest: null, escalation: null, allocationsReleased: true });
     case 'TaskCancelled':
-      return set({ status: 'cancelled', reason: d.reason, extensionRequest: null, escalation: null, allocationsReleased: true });
+      return changed(doc, e.position, { status: 'cancelled', reason: d.reason, extensionRequest: null, escalation: null, allocationsReleased: true });
     case 'TaskProgressReported': {
       const lastReport = { reportId: d.reportId, summary: d.summary, percentComplete: d.percentComplete ?? null, reportedAt: d.reportedAt };
-      return set({
+      return changed(doc, e.position, {
         status: doc.status === 'accepted' ? 'in_progress' : doc.status,
         progress: { reports: doc.progress.reports + 1, lastReport, percentComplete: lastReport.percentComplete ?? doc.progress.percentComplete },
       });
     }
     case 'TaskCompleted':
-      return set({ status: 'completed', extensionRequest: null, completion: { summary: d.summary, evidence: (d.evidence ?? []).length, completedAt: d.completedAt } });
+      return changed(doc, e.position, { status: 'completed', extensionRequest: null, completion: { summary: d.summary, evidence: (d.evidence ?? []).length, completedAt: d.completedAt } });
     case 'TaskVerified':
-      return set({ status: 'verified', verification: { note: d.note ?? null, verifiedAt: d.verifiedAt } });
+      return changed(doc, e.position, { status: 'verified', verification: { note: d.note ?? null, verifiedAt: d.verifiedAt } });
     case 'TaskCompletionRejected':
     case 'TaskReopenedForRework':
-      return set({ status: 'in_progress', completion: null, verification: null, reworkCount: doc.reworkCount + 1, reason: d.reason });
+      return changed(doc, e.position, { status: 'in_progress', completion: null, verification: null, reworkCount: doc.reworkCount + 1, reason: d.reason });
     case 'TaskClosed':
-      return set({ status: 'closed', closedAt: d.closedAt });
+      return changed(doc, e.position, { status: 'closed', closedAt: d.closedAt });
     case 'TaskDeadlineExtensionRequested':
-      return set({ extensionRequest: { requestedDeadline: d.requestedDeadline, reason: d.reason } });
+      return changed(doc, e.position, { extensionRequest: { requestedDeadline: d.requestedDeadline, reason: d.reason } });
     case 'TaskDeadlineExtended':
-      return set({ deadline: d.deadline, extensionRequest: null, markedOverdue: false });
+      return changed(doc, e.position, { deadline: d.deadline, extensionRequest: null, markedOverdue: false });
     case 'TaskDeadlineExtensionRefused':
-      return set({ extensionRequest: null });
+      return changed(doc, e.position, { extensionRequest: null });
     case 'TaskBecameOverdue':
-      return set({ markedOverdue: true });
+      return changed(doc, e.position, { markedOverdue: true });
     case 'TaskEscalated':
-      return set({
+      return changed(doc, e.position, {
         escalation: { escalationId: d.escalationId, to: { ...d.to }, reason: d.reason, escalatedAt: d.escalatedAt, accepted: false },
         escalations: doc.escalations + 1,
       });
     case 'TaskEscalationAccepted':
-      return doc.escalation ? set({ escalation: { ...doc.escalation, accepted: true } }) : set({});
+      return doc.escalation ? changed(doc, e.position, { escalation: { ...doc.escalation, accepted: true } }) : changed(doc, e.position, {});
     case 'TaskEscalationResolved':
-      return set({ escalation: null });
+      return changed(doc, e.position, { escalation: null });
     default:
       return doc;
   }

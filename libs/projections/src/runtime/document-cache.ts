@@ -29,19 +29,6 @@ export class DocumentCache {
     return fresh;
   }
 
-  /** whether the row of a key not cached must be read (it may exist) */
-  mayExist(gen: string, key: string): boolean {
-    const g = this.gens.get(gen);
-    if (!g) return true;
-    if (g.entries.has(key)) return false;
-    return mayHaveRow(g, key);
-  }
-
-  /** the cached JSON (null: known to be absent); undefined when not cached */
-  get(gen: string, key: string): string | null | undefined {
-    return this.gens.get(gen)?.entries.get(key);
-  }
-
   /** after a commit: the documents written (null: removed) and the generation's new position */
   commit(gen: string, position: number, written: Map<string, string | null>): void {
     let g = this.gens.get(gen);

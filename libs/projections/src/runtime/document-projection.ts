@@ -69,5 +69,15 @@ export function queryDocuments<D>(docs: Iterable<StoredDocument<D>>, q: ListQuer
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * A document changed in place (evolve owns the document it is handed), stamped with the position
+ * of the event that changed it: no copy of the whole row per event.
+ */
+export function changed<D extends { position: number }>(doc: D, position: number, changes: Partial<D>): D {
+  Object.assign(doc, changes);
+  doc.position = position;
+  return doc;
+}
+
 /** Zero-padded text for numeric sort keys (positions, epoch ms). */
 export const sortNumber = (n: number) => String(Math.max(0, Math.floor(n))).padStart(16, '0');

@@ -90,12 +90,12 @@ export class ReadStore {
    * Runs a read on the serving generation's table. A swap that commits between finding the
    * generation and reading drops the table read: the read then runs again on the new one.
    */
-  private async serving<T>(projection: string, empty: T, read: (table: string, generation: number) => Promise<T>): Promise<T> {
+  private async serving<T>(projection: string, empty: T, read: (table: string) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       const generation = await this.active(projection);
       if (generation === null) return empty;
       try {
-        return await read(this.table(projection, generation), generation);
+        return await read(this.table(projection, generation));
       } catch (e) {
         if ((e as { code?: string }).code !== '42P01' || attempt > 0) throw e;
       }
