@@ -40,22 +40,37 @@ export class Harness {
     readonly store: EventStore,
     readonly accounts: AccountsService,
     private readonly cleanup: () => Promise<void>,
+    private readonly env: Record<string, string>,
   ) {}
 
   static async start(kind: 'embedded' | 'postgres' = 'embedded'): Promise<Harness> {
     const janitor = new SchemaJanitor();
     const dir = mkdtempSync(join(tmpdir(), 'cobuild-e2e-'));
-    const env: Record<string, string> =
-      kind === 'postgres'
+    const env: Record<string, string> = {
+      ...(kind === 'postgres'
         ? { COBUILD_EVENT_STORE: 'postgres', COBUILD_POSTGRES_URL: TEST_POSTGRES_URL, COBUILD_EVENT_SCHEMA: janitor.next('e2e') }
-        : { COBUILD_DATA_DIR: dir };
-    const app = await createApi(loadConfig({ ...env, COBUILD_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123' }), { logs: false });
+        : { COBUILD_DATA_DIR: dir }),
+      COBUILD_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123',
+    };
+    const app = await createApi(loadConfig(env), { logs: false });
     await app.init();
-    return new Harness(app, app.get<EventStore>(EVENT_STORE), app.get(AccountsService), async () => {
+    const cleanup = async () => {
       await app.close();
       await janitor.dropAll();
       rmSync(dir, { recursive: true, force: true });
-    });
+    };
+    return new Harness(app, app.get<EventStore>(EVENT_STORE), app.get(AccountsService), cleanup, env);
+  }
+
+  /**
+   * A second API instance on the same store (another replica, with its own in-process caches);
+   * PostgreSQL only (PGlite opens its folder from one process at a time). Close it before this one.
+   */
+  async replica(): Promise<Harness> {
+    if (this.env.COBUILD_EVENT_STORE !== 'postgres') throw new Error('replica() needs the PostgreSQL store');
+    const app = await createApi(loadConfig(this.env), { logs: false });
+    await app.init();
+    return new Harness(app, app.get<EventStore>(EVENT_STORE), app.get(AccountsService), () => app.close(), this.env);
   }
 
   close(): Promise<void> {

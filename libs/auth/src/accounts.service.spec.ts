@@ -20,7 +20,7 @@ describe('AccountsService on the embedded store', () => {
   afterAll(() => store.close());
   beforeEach(async () => {
     now = new Date('2026-11-23T02:00:00Z');
-    accounts = new AccountsService(store, () => now, { principalCacheMs: 0 });
+    accounts = new AccountsService(store, () => now);
     start = await store.headPosition();
   });
 

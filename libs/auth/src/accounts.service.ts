@@ -50,11 +50,6 @@ export interface IssuedApiToken {
   expiresAt: string | null;
 }
 
-export interface AccountsServiceOptions {
-  /** how long a loaded account answers bearer checks before it is read again (≤ 5 s) */
-  principalCacheMs?: number;
-}
-
 /** A claim whose account stream never appeared this long after is orphaned and may be retaken. */
 const ORPHANED_CLAIM_MS = 60_000;
 const MAX_RETRIES = 3;
@@ -65,17 +60,14 @@ const MAX_RETRIES = 3;
  * with argon2id here (the decider only sees hashes).
  */
 export class AccountsService {
-  private readonly cache = new Map<string, { state: AccountState; at: number }>();
+  /** accounts as folded, with the stream revision they were folded at (checked against the store on every use) */
+  private readonly cache = new Map<string, { state: AccountState; revision: number }>();
   private readonly tokenOwners = new Map<string, string>();
-  private readonly cacheMs: number;
 
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock = () => new Date(),
-    options: AccountsServiceOptions = {},
-  ) {
-    this.cacheMs = Math.min(options.principalCacheMs ?? 2000, 5000);
-  }
+  ) {}
 
   async addAccount(username: string, displayName: string, password: string, by: Operator = SYSTEM_OPERATOR): Promise<AccountSummary> {
     requireUsername(username);
@@ -218,14 +210,24 @@ export class AccountsService {
   private async load(accountId: string): Promise<{ state: AccountState; revision: number }> {
     const recorded = await this.store.readStream(streamName(accountId));
     const state = fold(decider, recorded.map(toDomain));
-    this.cache.set(accountId, { state, at: Date.now() });
-    return { state, revision: recorded.length ? recorded[recorded.length - 1].revision : -1 };
+    const revision = recorded.length ? recorded[recorded.length - 1].revision : -1;
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(accountId, { state, revision });
+    return { state, revision };
   }
 
+  /**
+   * The account as it stands now, for every bearer check: the cached fold is used only while the
+   * account stream's last revision (read from the store on each call, one indexed row) is the one
+   * it was folded at. A disable, a role revoked or a token revoked — written by this process, another
+   * API replica or the CLI — is seen by the very next request, in every process: no TTL.
+   */
   private async loadCached(accountId: string): Promise<AccountState> {
     const hit = this.cache.get(accountId);
-    if (hit && Date.now() - hit.at < this.cacheMs) return hit.state;
-    if (this.cache.size > 10_000) this.cache.clear();
+    if (hit) {
+      const [last] = await this.store.readStream(streamName(accountId), { direction: 'backwards', maxCount: 1, upcast: false });
+      if ((last?.revision ?? -1) === hit.revision) return hit.state;
+    }
     return (await this.load(accountId)).state;
   }
 

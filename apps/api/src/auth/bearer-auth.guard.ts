@@ -8,8 +8,9 @@ import { IS_PUBLIC } from './public.decorator';
 
 /**
  * `Authorization: Bearer <jwt>` (from POST /auth/login) or `Bearer cbt_...` (an API token). Sets
- * `request.principal`. The grants come from the account, re-read (cached ≤ 5 s), never from the
- * token: disabling an account or revoking a role takes effect at once. Routes marked @Public() pass.
+ * `request.principal`. The grants come from the account as it stands (a cached fold is used only
+ * while the account stream's revision in the store is unchanged), never from the token: disabling
+ * an account or revoking a role or token takes effect on the next request, in every API process. Routes marked @Public() pass.
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {

@@ -10,7 +10,7 @@ describe('first-start notice', () => {
   afterAll(() => store.close());
 
   it('says how to create the first admin until an active account holds district_admin, never with a password', async () => {
-    const accounts = new AccountsService(store, undefined, { principalCacheMs: 0 });
+    const accounts = new AccountsService(store, undefined);
     const logged: string[] = [];
     expect(await firstStartNotice(accounts, (m) => logged.push(m))).toBe(true);
     expect(logged[0]).toContain('users add admin --name');

@@ -9,12 +9,20 @@ export interface CommunityPlace {
   districtId: string;
 }
 
-/** Where a community sits (street, district), folded from its stream; cached, as it rarely changes. */
+/**
+ * Where a community sits (street, district), folded from its stream and cached (a registered
+ * community's place never changes; an unknown one is never cached); and the caller's live 双报到
+ * registrations there.
+ */
 @Injectable()
 export class CommunityDirectory {
   private readonly cache = new Map<string, { place: CommunityPlace; at: number }>();
-  /** live registrations, re-read after 2 s: a deregistration bites within that */
-  private readonly registered = new Map<string, { yes: boolean; at: number }>();
+  /**
+   * registrations found live, re-read after 2 s (a deregistration bites within that). Only "yes" is
+   * kept: a "no" is read again from the store on every request, so a registration just written — by
+   * this process, another API replica or the CLI — is honoured by the very next request.
+   */
+  private readonly registered = new Map<string, number>();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -60,11 +68,12 @@ export class CommunityDirectory {
   }
 
   private async remembered(key: string, read: () => Promise<boolean>): Promise<boolean> {
-    const hit = this.registered.get(key);
-    if (hit && Date.now() - hit.at < 2_000) return hit.yes;
+    const seen = this.registered.get(key);
+    if (seen !== undefined && Date.now() - seen < 2_000) return true;
     const yes = await read();
     if (this.registered.size > 10_000) this.registered.clear();
-    this.registered.set(key, { yes, at: Date.now() });
+    if (yes) this.registered.set(key, Date.now());
+    else this.registered.delete(key);
     return yes;
   }
 }
