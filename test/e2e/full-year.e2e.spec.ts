@@ -126,6 +126,8 @@ describe('a year of one community', () => {
     for (const t of [lecture.body.id, kits.body.id])
       await h.post(`/meetings/${meeting.body.id}/decisions`, secretary, { kind: 'task_formed', taskId: t, summary: '形成项目' }).expect(200);
     await h.post(`/meetings/${meeting.body.id}/close`, secretary, { minutes: '会议形成两个共建项目' }).expect(200);
+    // 公示 of the three lists right after the meeting (both tasks weeks before their deadlines)
+    const listsNotice = await h.post(`/communities/${A}/notices`, secretary, { kind: 'periodic_lists', title: '2026年3月三张清单公示' }).expect(201);
 
     // the unit accepts, reports and completes; the community verifies
     for (const t of [lecture.body.id, kits.body.id]) {
@@ -159,6 +161,36 @@ describe('a year of one community', () => {
     await h.post(`/evaluation-rounds/${round.body.id}/close`, secretary, {}).expect(200);
     const results = await h.get(`/evaluation-rounds/${round.body.id}`, secretary).expect(200);
     expect(JSON.stringify(results.body)).toContain(unitNew);
+    const yearEndNotice = await h.post(`/communities/${A}/notices`, secretary, { kind: 'periodic_lists', title: '2026年度三张清单公示' }).expect(201);
+
+    // each notice's lists and the auditor's lists as of the notice's position are one document:
+    // the same rows, fields and order, computed at the same instant, folded from the events the notice's digest pins
+    const auditor = await h.as('auditor', w.districtId);
+    const noticeIds = [listsNotice.body.id, notice.body.id, yearEndNotice.body.id];
+    const published: Record<string, { at: string; lists: Record<string, { items: Array<Record<string, unknown>> }> }> = {};
+    for (const id of noticeIds) {
+      const { logPosition, digest } = (await h.get(`/public/notices/${id}`, null).expect(200)).body;
+      const shown = (await h.get(`/public/notices/${id}/lists`, null).expect(200)).body;
+      expect({ position: shown.position, digest: shown.digest }).toEqual({ position: Number(logPosition), digest });
+      expect(Object.keys(shown.lists).length).toBeGreaterThan(0);
+      for (const [name, list] of Object.entries(shown.lists as Record<string, { items: unknown[]; total: number; counts: Record<string, number> }>)) {
+        const asOf = (await h.get(`/communities/${A}/lists/${name}?asOfPosition=${logPosition}&limit=200`, auditor).expect(200)).body;
+        expect(asOf.asOf).toEqual({ position: Number(logPosition), at: shown.at, digest });
+        expect(JSON.stringify(asOf.items)).toBe(JSON.stringify(list.items));
+        expect({ total: asOf.total, counts: asOf.counts }).toEqual({ total: list.total, counts: list.counts });
+        if (name === 'tasks') expect(asOf.now).toBe(shown.at);
+      }
+      published[id] = shown;
+    }
+    // the March notice: computed at its moment (day 1), not at today's clock — both tasks weeks before their deadlines
+    const march = published[listsNotice.body.id];
+    expect(march.at).toBe(at(1).toISOString());
+    const standing = (t: Record<string, unknown>) => ({ title: t.title, overdue: t.overdue, daysToDeadline: t.daysToDeadline, daysOverdue: t.daysOverdue });
+    expect(march.lists.tasks.items.map(standing)).toEqual([
+      { title: '楼道急救包配置与培训', overdue: false, daysToDeadline: 29, daysOverdue: null },
+      { title: '老年人健康讲座', overdue: false, daysToDeadline: 59, daysOverdue: null },
+    ]);
+    expect(published[yearEndNotice.body.id].at).toBe(at(300).toISOString());
 
     // the worker applies the follow-ups of the verified tasks (the needs learn they are fulfilled)
     const followUps = await startTaskFollowUps(h.store);
@@ -189,6 +221,8 @@ describe('a year of one community', () => {
     const resources = await lists('resources');
     const remaining = Object.fromEntries(resources.items.map((r: { description: string; capacity: { remaining: number } }) => [r.description, r.capacity.remaining]));
     expect(remaining).toEqual({ 门诊楼报告厅: 80, 医护志愿服务: 0 });
+    // the notices list resources in the live list's order (newest pledged first)
+    expect(march.lists.resources.items.map((r) => r.id)).toEqual(resources.items.map((r: { id: string }) => r.id));
     const tasksList = await lists('tasks');
     expect(tasksList.counts).toEqual({ verified: 2 });
     expect(JSON.stringify(tasksList)).not.toContain('13600001111'); // the responsible person's phone is masked

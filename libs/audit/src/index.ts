@@ -4,6 +4,7 @@ export * from './notice-digest';
 export * from './timeline';
 export * from './moment';
 export * from './lists-at';
+export * from './lists-as-of';
 export * from './lists-diff';
 export * from './community-diff';
 export * from './read-model-digest';

@@ -1,11 +1,11 @@
 import { invalid, notFound } from '@cobuild/domain';
 import type { EventStore } from '@cobuild/event-store';
-import { positionAt } from '@cobuild/projections';
+import { instantOf, positionAt } from '@cobuild/projections';
 
 /** A moment of the log as an auditor names it: a log position, or an instant with its UTC offset. */
 export type Moment = { position: number } | { time: Date };
 
-/** what a resolved moment is: the last log position at or before it, and the instant asked for (or when that position was recorded) */
+/** what a resolved moment is: the last log position at or before it, and the instant asked for (or when the event at that position occurred: `instantOf`) */
 export interface ResolvedMoment {
   position: number;
   at: string | null;
@@ -43,8 +43,7 @@ export async function resolveMoment(store: Pick<EventStore, 'readAll' | 'headPos
     const head = await store.headPosition();
     if (moment.position > head) throw invalid('AUDIT.BAD_MOMENT', `${field}: position ${moment.position} is past the end of the log (head ${head})`, { field });
     if (moment.position === 0) return { position: 0, at: null };
-    const [e] = await store.readAll({ after: moment.position - 1, maxCount: 1, upcast: false });
-    return { position: moment.position, at: e?.recordedAt ?? null };
+    return { position: moment.position, at: (await instantOf(store, moment.position)).toISOString() };
   }
   if (moment.time.getTime() > now.getTime()) throw invalid('AUDIT.BAD_MOMENT', `${field}: ${moment.time.toISOString()} is in the future`, { field });
   return { position: await positionAt(store, moment.time), at: moment.time.toISOString() };

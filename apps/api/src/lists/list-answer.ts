@@ -3,7 +3,8 @@ import { ApiProperty } from '@nestjs/swagger';
 /** Which moment of the log an as-of answer reflects. */
 export class AsOfDto {
   @ApiProperty({ description: 'the log position the list reflects' }) position!: number;
-  @ApiProperty({ format: 'date-time', nullable: true, description: 'the instant asked for, or when the event at `position` was recorded' }) at!: string | null;
+  @ApiProperty({ format: 'date-time', description: "the instant the answer's time-dependent fields (overdue, days to a deadline) were computed at: the instant asked for (`asOf`), or when the event at `position` occurred (`asOfPosition`; its metadata.occurredAt)" }) at!: string;
+  @ApiProperty({ description: "the notice digest (docs/notices.md) of the community's events up to `position`, which the list is folded from: a public notice at that position has the same digest and the same rows" }) digest!: string;
 }
 
 /** One page of a list. */

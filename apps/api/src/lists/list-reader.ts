@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { pickGrant, type RoleGrant } from '@cobuild/auth';
+import { listsAsOf, type AnsweredListName, type ListRows } from '@cobuild/audit';
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
-import type { DocumentProjection } from '@cobuild/projections';
+import { LIST_ORDER, needsListProjection, positionAt, resourcesListProjection, tasksListProjection, type DocumentProjection } from '@cobuild/projections';
 import { CLOCK, type Clock } from '../../../common/src/clock';
 import { CommunityDirectory } from '../commands/community-directory';
 import { forbidden } from '../http/forbidden';
@@ -26,6 +27,12 @@ const EVERY_ROW = 1_000_000;
 
 /** When a list is asked for: live (now), or as of a position or an instant of the log. */
 export type ListMoment = ReadMoment;
+
+const PROJECTIONS: { [K in AnsweredListName]: DocumentProjection<any> } = {
+  needs: needsListProjection,
+  resources: resourcesListProjection,
+  tasks: tasksListProjection,
+};
 
 /**
  * Reads a community's lists for the list endpoints: the scope check, the live or as-of page, and
@@ -54,23 +61,38 @@ export class ListReader {
     return resolveMoment(this.store, this.clock.now(), q);
   }
 
-  async page<D>(
-    projection: DocumentProjection<D>,
+  /**
+   * One page of a list. Live: the projector's rows (after `minPosition`), each made an answered row
+   * by `live` (the task list adds its deadline standing at now). As of a moment: the rows of
+   * `listsAsOf` — the very document a public notice at that position shows, computed at the
+   * moment's instant — filtered and paged here.
+   */
+  async page<K extends AnsweredListName, D = ListRows[K]>(
+    name: K,
     communityId: string,
-    q: ListPageQueryDto & { status?: string[]; order?: 'asc' | 'desc' },
+    q: ListPageQueryDto & { status?: string[] },
     moment: ListMoment,
-    refine: Refinement<D> = {},
-  ): Promise<ListAnswerDto<D>> {
+    refine: Refinement<ListRows[K]> = {},
+    live: (doc: D) => ListRows[K] = (doc) => doc as unknown as ListRows[K],
+  ): Promise<ListAnswerDto<ListRows[K]>> {
     const offset = q.offset ?? 0;
     const limit = q.limit ?? 50;
+    if (moment.at) {
+      const position = moment.at.position ?? (await positionAt(this.store, moment.at.time!));
+      const doc = await listsAsOf(this.store, communityId, position, moment.now, [name]);
+      const whole = doc.lists[name]!;
+      let rows = whole.items.filter((r) => (!q.status?.length || q.status.includes((r as { status: string }).status)) && (!refine.filter || refine.filter(r)));
+      if (refine.compare) rows = [...rows].sort(refine.compare);
+      return { items: rows.slice(offset, offset + limit), total: rows.length, counts: whole.counts, offset, limit, position, asOf: { position, at: doc.at, digest: doc.digest } };
+    }
     const inMemory = refine.filter !== undefined || refine.compare !== undefined;
-    const query = { communityId, status: q.status, order: q.order, ...(inMemory ? { offset: 0, limit: EVERY_ROW } : { offset, limit }) };
-    const result = moment.at ? await this.models.listAsOf(projection, query, moment.at) : await this.models.list(projection, query, q.minPosition);
-    const asOf = moment.at ? { position: result.position, at: moment.now.toISOString() } : null;
-    if (!inMemory) return { items: result.items, total: result.total, counts: result.counts, offset, limit, position: result.position, asOf };
-    let rows = refine.filter ? result.items.filter(refine.filter) : result.items;
+    const query = { communityId, status: q.status, order: LIST_ORDER[name], ...(inMemory ? { offset: 0, limit: EVERY_ROW } : { offset, limit }) };
+    const result = await this.models.list<D>(PROJECTIONS[name], query, q.minPosition);
+    let rows = result.items.map(live);
+    if (!inMemory) return { items: rows, total: result.total, counts: result.counts, offset, limit, position: result.position, asOf: null };
+    if (refine.filter) rows = rows.filter(refine.filter);
     if (refine.compare) rows = [...rows].sort(refine.compare);
-    return { items: rows.slice(offset, offset + limit), total: rows.length, counts: result.counts, offset, limit, position: result.position, asOf };
+    return { items: rows.slice(offset, offset + limit), total: rows.length, counts: result.counts, offset, limit, position: result.position, asOf: null };
   }
 }
 

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { need } from '@cobuild/domain';
-import { needsListProjection, type NeedListItem } from '@cobuild/projections';
+import type { NeedListItem } from '@cobuild/projections';
 import { Allow } from '../http/allow.decorator';
 import { IdParam } from '../http/id-param';
 import type { AuthedRequest } from '../http/role.guard';
@@ -56,6 +56,6 @@ export class NeedsListHttpController {
     if (q.category !== undefined || q.grid !== undefined || q.urgency?.length)
       refine.filter = (n) => (q.category === undefined || n.category === q.category) && (q.grid === undefined || n.grid === q.grid) && (!q.urgency?.length || q.urgency.includes(n.urgency));
     if (q.sort === 'oldest' || q.sort === 'newest') refine.compare = bySubmission(q.sort === 'oldest' ? 1 : -1);
-    return this.lists.page(needsListProjection, communityId, q, moment, refine);
+    return this.lists.page('needs', communityId, q, moment, refine);
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { pledge } from '@cobuild/domain';
-import { resourcesListProjection, type ResourceListItem } from '@cobuild/projections';
+import type { ResourceListItem } from '@cobuild/projections';
 import { Allow } from '../http/allow.decorator';
 import { IdParam } from '../http/id-param';
 import type { AuthedRequest } from '../http/role.guard';
@@ -52,6 +52,6 @@ export class ResourcesListHttpController {
     if (q.type?.length || q.pledger !== undefined)
       refine.filter = (r) => (!q.type?.length || q.type.includes(r.type)) && (q.pledger === undefined || pledgedBy(r, q.pledger));
     if (q.sort === 'remaining') refine.compare = (a, b) => b.capacity.remaining - a.capacity.remaining;
-    return this.lists.page(resourcesListProjection, communityId, { ...q, order: 'desc' }, moment, refine);
+    return this.lists.page('resources', communityId, q, moment, refine);
   }
 }

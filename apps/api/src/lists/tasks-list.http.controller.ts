@@ -2,12 +2,12 @@ import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import type { task } from '@cobuild/domain';
-import { tasksListProjection, type TaskListItem } from '@cobuild/projections';
+import type { TaskListRow } from '@cobuild/audit';
+import { deadlineStanding, type TaskListItem } from '@cobuild/projections';
 import { Allow } from '../http/allow.decorator';
 import { IdParam } from '../http/id-param';
 import type { AuthedRequest } from '../http/role.guard';
 import { CommunityTimeZones } from './community-time-zones';
-import { deadlineStanding, type DeadlineStanding } from './deadline-standing';
 import { TaskListAnswerDto } from './list-answer';
 import { BooleanValue, ListPageQueryDto, ManyValues } from './list-query.dto';
 import { LIST_READERS, ListReader, type Refinement } from './list-reader';
@@ -33,7 +33,6 @@ export class TasksListQueryDto extends ListPageQueryDto {
   sort?: (typeof TASK_SORTS)[number];
 }
 
-export type TaskListRow = TaskListItem & DeadlineStanding;
 
 @ApiTags('lists 三张清单')
 @Controller('communities/:communityId/lists/tasks')
@@ -54,13 +53,14 @@ export class TasksListHttpController {
   async list(@IdParam('communityId') communityId: string, @Query() q: TasksListQueryDto, @Req() req: AuthedRequest): Promise<TaskListAnswerDto<TaskListRow>> {
     await this.lists.requireReader(req, communityId);
     const moment = await this.lists.moment(q);
-    const zone = await this.zones.of(communityId);
-    const standing = (t: TaskListItem) => deadlineStanding(t.deadline, t.status, moment.now, zone);
-    const refine: Refinement<TaskListItem> = {};
+    // live rows stand against their deadlines now; as-of rows come from listsAsOf, computed at the moment's instant
+    const zone = moment.at ? null : await this.zones.of(communityId);
+    const live = (t: TaskListItem): TaskListRow => ({ ...t, ...deadlineStanding(t.deadline, t.status, moment.now, zone!) });
+    const refine: Refinement<TaskListRow> = {};
     if (q.responsibleUnitId !== undefined || q.overdue !== undefined)
-      refine.filter = (t) => (q.responsibleUnitId === undefined || t.responsibleUnitId === q.responsibleUnitId) && (q.overdue === undefined || standing(t).overdue === q.overdue);
+      refine.filter = (t) => (q.responsibleUnitId === undefined || t.responsibleUnitId === q.responsibleUnitId) && (q.overdue === undefined || t.overdue === q.overdue);
     if (q.sort === 'newest') refine.compare = (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt);
-    const page = await this.lists.page(tasksListProjection, communityId, q, moment, refine);
-    return { ...page, items: page.items.map((t) => ({ ...t, ...standing(t) })), now: moment.now.toISOString() };
+    const page = await this.lists.page('tasks', communityId, q, moment, refine, live);
+    return { ...page, now: moment.now.toISOString() };
   }
 }

@@ -1,8 +1,6 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import {
-  asOf,
   positionAt,
-  queryDocuments,
   ReadStore,
   scorecardAsOf,
   scorecardsProjection,
@@ -18,8 +16,8 @@ import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
 
 /**
  * Queries over the read models: live (from the projector's tables, after waiting for
- * `minPosition` so a caller reads its own writes) or as of a log position or an instant (folded
- * from one community's events).
+ * `minPosition` so a caller reads its own writes); a scorecard also as of a log position or an
+ * instant (folded from the log). The lists as of a moment are `listsAsOf` (@cobuild/audit).
  */
 @Injectable()
 export class ReadModels {
@@ -59,12 +57,6 @@ export class ReadModels {
   async get<D>(projection: DocumentProjection<D>, key: string, minPosition?: number): Promise<D | null> {
     await this.waitFor(projection, minPosition);
     return this.tables.get(projection, key);
-  }
-
-  /** the list of one community as it stood at a position or an instant */
-  async listAsOf<D>(projection: DocumentProjection<D>, q: ListQuery & { communityId: string }, at: { position?: number; time?: Date }): Promise<ListPage<D> & { position: number }> {
-    const position = at.position ?? (at.time ? await positionAt(this.store, at.time) : await this.store.headPosition());
-    return { ...queryDocuments(await asOf(this.store, projection, q.communityId, position), q), position };
   }
 
   async getMany<D>(projection: DocumentProjection<D>, keys: string[]): Promise<Map<string, D>> {

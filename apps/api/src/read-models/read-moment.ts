@@ -1,10 +1,14 @@
 import { BadRequestException } from '@nestjs/common';
 import type { EventStore } from '@cobuild/event-store';
+import { instantOf } from '@cobuild/projections';
 
 /** When a read model is asked for: live (now), or as of a position or an instant of the log. */
 export interface ReadMoment {
   at: { position?: number; time?: Date } | null;
-  /** the instant "now" means for values computed at query time (days to a deadline) */
+  /**
+   * the instant everything that depends on the time (overdue, days to a deadline) is computed at:
+   * now for a live read, the instant asked (`asOf`), or when the event at `asOfPosition` occurred
+   */
   now: Date;
 }
 
@@ -14,7 +18,7 @@ export async function resolveMoment(store: Pick<EventStore, 'headPosition' | 're
   if (q.asOfPosition !== undefined) {
     const head = await store.headPosition();
     if (q.asOfPosition > head) throw badQuery('asOfPosition', 'max', `asOfPosition must not be past the log's head (${head})`);
-    return { at: { position: q.asOfPosition }, now: await recordedAt(store, q.asOfPosition, now) };
+    return { at: { position: q.asOfPosition }, now: await instantOf(store, q.asOfPosition) };
   }
   if (q.asOf !== undefined) {
     const time = new Date(q.asOf);
@@ -22,13 +26,6 @@ export async function resolveMoment(store: Pick<EventStore, 'headPosition' | 're
     return { at: { time }, now: time };
   }
   return { at: null, now };
-}
-
-/** when the event at a position was recorded (the epoch for position 0, before anything) */
-async function recordedAt(store: Pick<EventStore, 'readAll'>, position: number, fallback: Date): Promise<Date> {
-  if (position === 0) return new Date(0);
-  const [e] = await store.readAll({ after: position - 1, maxCount: 1, upcast: false });
-  return e ? new Date(e.recordedAt) : fallback;
 }
 
 export const badQuery = (field: string, rule: string, message: string) =>

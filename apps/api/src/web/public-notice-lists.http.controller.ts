@@ -1,9 +1,10 @@
-import { Controller, Get, NotFoundException, Param, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { needsListProjection, resourcesListProjection, tasksListProjection, type DocumentProjection } from '@cobuild/projections';
+import { listsAsOf, type AnsweredListName, type WholeList } from '@cobuild/audit';
+import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
+import { instantOf } from '@cobuild/projections';
 import { Public } from '../http/public.decorator';
 import { NoticeReader } from '../notices/notice-reader';
-import { ReadModels } from '../read-models/read-models';
 import { publicListsThrottle } from './public-lists-throttle.guard';
 
 /** the most rows of one list a notice shows (a community's lists are far smaller) */
@@ -11,26 +12,27 @@ const NOTICE_ROWS = 500;
 /** notices whose lists are kept in memory (the lists as of a notice's log position never change) */
 const KEPT_NOTICES = 200;
 
-type NoticeLists = Record<string, { items: unknown[]; total: number; counts: Record<string, number> }>;
+/** what a notice shows of its lists: when and from which events they were computed, and the lists */
+interface NoticeLists {
+  at: string;
+  digest: string;
+  lists: Partial<Record<AnsweredListName, WholeList<unknown>>>;
+}
 
 /** which lists a notice of each kind shows: the periodic notice all three; decisions and completions the task list */
-const LISTS_OF_KIND: Record<string, Array<'needs' | 'resources' | 'tasks'>> = {
+const LISTS_OF_KIND: Record<string, AnsweredListName[]> = {
   periodic_lists: ['needs', 'resources', 'tasks'],
   meeting_decisions: ['tasks'],
   completions: ['tasks'],
   evaluation_results: [],
 };
 
-const PROJECTIONS: Record<'needs' | 'resources' | 'tasks', DocumentProjection<any>> = {
-  needs: needsListProjection,
-  resources: resourcesListProjection,
-  tasks: tasksListProjection,
-};
-
 /**
  * The lists a public notice published (公示), as they stood at its log position, for the public
- * notice board and its print layout. Rows are the list projections' own, with personal data masked
- * (张* · 138****5678).
+ * notice board and its print layout: `listsAsOf` at the notice's position and that position's
+ * instant — the same document, rows, fields and order an auditor gets from the as-of lists with
+ * `asOfPosition` = the notice's `logPosition`, with the same digest as the notice. Rows are the
+ * list projections' own, with personal data masked (张* · 138****5678).
  */
 @ApiTags('public notice board 公示栏')
 @Controller('public/notices/:noticeId/lists')
@@ -40,20 +42,23 @@ export class PublicNoticeListsHttpController {
 
   constructor(
     private readonly notices: NoticeReader,
-    private readonly read: ReadModels,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get()
   @Public()
   @UseGuards(publicListsThrottle.guard)
   @ApiOperation({ summary: "The lists a published notice shows, exactly as they stood at the notice's log position (personal data masked)" })
-  @ApiOkResponse({ description: '{ noticeId, communityId, kind, position, lists: { needs?, resources?, tasks? } } each with items, total and counts per status' })
+  @ApiOkResponse({
+    description:
+      "{ noticeId, communityId, kind, position, at, digest, lists: { needs?, resources?, tasks? } } each with items (in the list's order), total and counts per status; `at`: the instant overdue and days to a deadline were computed at (when the event at `position` occurred); `digest`: of the community's events up to `position`, equal to the notice's",
+  })
   async get(@Param('noticeId') noticeId: string) {
     const { view } = await this.notices.load(noticeId);
     if (!view) throw new NotFoundException({ code: 'NOTICE.NOT_FOUND', detail: `Notice ${noticeId} is not published` });
     const position = Number(view.logPosition);
-    const lists = await this.listsOf(noticeId, position, view.communityId, view.kind);
-    return { noticeId, communityId: view.communityId, kind: view.kind, position, lists };
+    const { at, digest, lists } = await this.listsOf(noticeId, position, view.communityId, view.kind);
+    return { noticeId, communityId: view.communityId, kind: view.kind, position, at, digest, lists };
   }
 
   /** folded from the log once per notice (an as-of fold of the community's events), then kept */
@@ -63,12 +68,11 @@ export class PublicNoticeListsHttpController {
     if (lists) this.kept.delete(key);
     else {
       lists = (async () => {
-        const out: NoticeLists = {};
-        for (const name of LISTS_OF_KIND[kind] ?? []) {
-          const page = await this.read.listAsOf(PROJECTIONS[name], { communityId, offset: 0, limit: NOTICE_ROWS }, { position });
-          out[name] = { items: page.items, total: page.total, counts: page.counts };
-        }
-        return out;
+        const doc = await listsAsOf(this.store, communityId, position, await instantOf(this.store, position), LISTS_OF_KIND[kind] ?? []);
+        const out: NoticeLists['lists'] = {};
+        for (const [name, list] of Object.entries(doc.lists) as Array<[AnsweredListName, WholeList<unknown>]>)
+          out[name] = { items: list.items.slice(0, NOTICE_ROWS), total: list.total, counts: list.counts };
+        return { at: doc.at, digest: doc.digest, lists: out };
       })();
       // a failed fold (store unavailable) is not kept: the next request folds again
       lists.catch(() => this.kept.delete(key));

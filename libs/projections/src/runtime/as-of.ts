@@ -11,8 +11,13 @@ export async function asOf<D>(
   communityId: string,
   position: number,
 ): Promise<StoredDocument<D>[]> {
+  return foldDocuments(projection, await communityEventsUpTo(store, communityId, position));
+}
+
+/** A projection's documents folded in memory from the given events (in log order). */
+export function foldDocuments<D>(projection: DocumentProjection<D>, events: Iterable<ProjectionEvent>): StoredDocument<D>[] {
   const docs = new Map<string, D | null>();
-  for (const e of await communityEventsUpTo(store, communityId, position)) {
+  for (const e of events) {
     if (!projection.categories.includes(categoryOf(e.streamId))) continue;
     for (const key of projection.keysOf(e)) docs.set(key, projection.evolve(docs.get(key) ?? null, e, key));
   }
@@ -44,6 +49,20 @@ function materialise<D>(projection: DocumentProjection<D>, docs: Map<string, D |
     out.push({ key, communityId: ix.communityId, status: ix.status, sort: ix.sort, doc });
   }
   return out;
+}
+
+/**
+ * The instant a log position stands for: when the event at that position occurred (its
+ * `metadata.occurredAt`, the clock of the command that wrote it — the clock deadlines are set and
+ * judged by); the epoch for position 0, before anything. As-of answers compute what depends on the
+ * time (overdue, days to a deadline) at this instant.
+ */
+export async function instantOf(store: Pick<EventStore, 'readAll'>, position: number): Promise<Date> {
+  if (position <= 0) return new Date(0);
+  const [e] = await store.readAll({ after: position - 1, maxCount: 1, upcast: false });
+  if (!e) throw new RangeError(`no event at log position ${position}`);
+  const at = Date.parse(e.metadata.occurredAt ?? e.recordedAt);
+  return new Date(Number.isNaN(at) ? Date.parse(e.recordedAt) : at);
 }
 
 /** The last log position recorded at or before an instant (positions are gapless and in time order). */
