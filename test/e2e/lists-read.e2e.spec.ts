@@ -165,16 +165,17 @@ describe('the three lists over HTTP (projections, real store, real auth)', () =>
     ] as const) {
       const then = await allLists(`?asOfPosition=${position}`);
       for (const kind of ['needs', 'resources'] as const) {
-        expect(then[kind]).toEqual({ ...live[kind], asOf: { position, at: expect.any(String) } });
+        expect(then[kind]).toEqual({ ...live[kind], asOf: { position, at: expect.any(String), digest: expect.stringMatching(/^[0-9a-f]{64}$/) } });
       }
       // the task list's days are computed at the moment asked: the same day, moments apart
-      expect(then.tasks).toEqual({ ...live.tasks, asOf: { position, at: expect.any(String) }, now: expect.any(String) });
+      expect(then.tasks).toEqual({ ...live.tasks, asOf: { position, at: expect.any(String), digest: expect.stringMatching(/^[0-9a-f]{64}$/) }, now: expect.any(String) });
     }
     expect(live1.tasks.items).toEqual([]);
     expect(live2.tasks.items.map((i: { id: string }) => i.id)).toEqual([t.light, t.pipe]);
     expect(live2.needs.counts).toEqual({ listed: 1, matched: 2, rejected: 1, submitted: 1 });
+    const then1 = await allLists(`?asOfPosition=${P1}`);
     const byInstant = (await list('needs', `?asOf=${instant1}`).expect(200)).body;
-    expect(byInstant).toEqual({ ...live1.needs, asOf: { position: P1, at: instant1 } });
+    expect(byInstant).toEqual({ ...live1.needs, asOf: { position: P1, at: instant1, digest: then1.needs.asOf.digest } });
     const resourcesByInstant = (await list('resources', `?asOf=${instant1}&status=listed`).expect(200)).body;
     expect(resourcesByInstant.items.map((i: { id: string }) => i.id)).toEqual([p.fund, p.hall]);
     expect(resourcesByInstant.counts).toEqual({ listed: 2, pledged: 1 });
@@ -192,7 +193,7 @@ describe('the three lists over HTTP (projections, real store, real auth)', () =>
       ]);
       expect(ids(await list('tasks', '?overdue=true').expect(200))).toEqual([t.light]);
       expect(ids(await list('tasks', '?overdue=false').expect(200))).toEqual([t.pipe]);
-      // as of an earlier position, the days are counted from when that position was recorded
+      // as of an earlier position, the days are counted from when the event at that position occurred
       const then = (await list('tasks', `?asOfPosition=${P2}`).expect(200)).body;
       expect(then.items.map((i: any) => [i.id, i.overdue, i.daysToDeadline])).toEqual([
         [t.light, false, 10],

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { listsAt, requireKnownCommunity, resolveMoment, type ResolvedMoment, type ThreeLists } from '@cobuild/audit';
+import { listsAsOf, requireKnownCommunity, resolveMoment, type ResolvedMoment, type ThreeLists } from '@cobuild/audit';
 import type { EventStore } from '@cobuild/event-store';
 import { loadConfig } from '../../../common/src/config';
 import { UsageError } from '../usage-error';
@@ -21,13 +21,18 @@ export interface ListsOptions {
   out?: string;
 }
 
-/** the community's three lists at the moment the options name (validated first, then read) */
-export async function listsForOptions(store: EventStore, opts: ListsOptions): Promise<{ communityId: string; moment: ResolvedMoment; lists: ThreeLists }> {
+/**
+ * the community's three lists at the moment the options name (validated first, then read): the
+ * document the API's as-of lists and a public notice at that position answer (`listsAsOf`), with
+ * the digest of the events it is folded from
+ */
+export async function listsForOptions(store: EventStore, opts: ListsOptions): Promise<{ communityId: string; moment: ResolvedMoment; digest: string; lists: ThreeLists }> {
   const communityId = communityOption(opts.community);
   const wanted = atOrPosition(opts);
   await requireKnownCommunity(store, communityId);
   const moment = await resolveMoment(store, wanted, opts.at !== undefined ? '--at' : '--position');
-  return { communityId, moment, lists: await listsAt(store, communityId, moment.position) };
+  const doc = await listsAsOf(store, communityId, moment.position, new Date(moment.at ?? 0));
+  return { communityId, moment, digest: doc.digest, lists: { needs: doc.lists.needs!.items, resources: doc.lists.resources!.items, tasks: doc.lists.tasks!.items } };
 }
 
 export function formatOption(format: string | undefined, allowed: readonly string[] = FORMATS): ListsFormat {
@@ -39,10 +44,10 @@ export function formatOption(format: string | undefined, allowed: readonly strin
 /** writes the lists as the format says, to --out or standard output */
 export async function writeLists(result: Awaited<ReturnType<typeof listsForOptions>>, format: ListsFormat, outFile?: string): Promise<number> {
   const out: Writable = outFile ? openOut(outFile) : process.stdout;
-  const { communityId, moment, lists } = result;
+  const { communityId, moment, digest, lists } = result;
   let rows = lists.needs.length + lists.resources.length + lists.tasks.length;
   if (format === 'csv') rows = await writeCsv(out, listRows(lists));
-  else if (format === 'json') out.write(`${JSON.stringify({ communityId, position: moment.position, at: moment.at, ...lists }, null, 2)}\n`);
+  else if (format === 'json') out.write(`${JSON.stringify({ communityId, position: moment.position, at: moment.at, digest, ...lists }, null, 2)}\n`);
   else out.write(`${communityId} 三张清单 as of log position ${moment.position}${moment.at ? ` (${moment.at})` : ''}\n${renderTables(lists, loadConfig().timeZone)}`);
   if (outFile) {
     out.end();
