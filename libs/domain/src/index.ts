@@ -19,3 +19,4 @@ export * as assessment from './assessment';
 export * as webhookDelivery from './webhook-delivery';
 export * as reminder from './reminder';
 export * as references from './references';
+export * as privacy from './privacy';
