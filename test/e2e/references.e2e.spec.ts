@@ -94,7 +94,7 @@ describe('references stay inside their scope, over HTTP (real store, real auth)'
     expect((await rate(evaluator, { direction: 'resident_to_member', subject: { kind: 'member', id: w.members[0] } })()).status).toBe(201);
   });
 
-  it("refuses a meeting of A chaired by B's unit (convening or changing the chair), and a street meeting chaired from another street", async () => {
+  it("refuses a meeting of A chaired by B's unit (convening or changing the chair), and a street meeting chaired from another street; a notice of B's meeting or round", async () => {
     const meeting = { title: '联席会议', scheduledAt: '2026-01-15T01:30:00Z' };
     await refused(() => h.post(`/communities/${A}/meetings`, secretaryA, { ...meeting, chairUnitId: unitB }), 409, 'UNIT.NOT_REGISTERED_HERE', 'chairUnitId');
     const id = (await h.post(`/communities/${A}/meetings`, secretaryA, { ...meeting, chairUnitId: unitA }).expect(201)).body.id;
@@ -118,6 +118,16 @@ describe('references stay inside their scope, over HTTP (real store, real auth)'
     const pledgeA = (await h.post(`/communities/${A}/pledges`, secretaryA, pledgeBody(unitA)).expect(201)).body.id;
     await refused(() => h.post(`/pledges/${pledgeA}/confirm`, secretaryA, { meetingId: meetingB }), 409, 'MEETING.OUTSIDE_SCOPE', 'meetingId');
     await h.post(`/pledges/${pledgeA}/confirm`, secretaryA, { meetingId: id }).expect(200);
+
+    // a notice of A publishes A's meeting decisions or round results, not B's
+    const notice = (kind: string, subjectId: string) => () => h.post(`/communities/${A}/notices`, secretaryA, { kind, title: '公示', subjectId });
+    await refused(notice('meeting_decisions', meetingB), 409, 'MEETING.OUTSIDE_SCOPE', 'subjectId');
+    const roundB = (
+      await h.post(`/communities/${w.communities[1]}/evaluation-rounds`, secretaryB, { period: { kind: 'year', year: 2026 }, directions: ['community_to_unit'], criteria: [] }).expect(201)
+    ).body.id;
+    await refused(notice('evaluation_results', roundB), 409, 'ROUND.OUTSIDE_SCOPE', 'subjectId');
+    await refused(notice('evaluation_results', 'r-none'), 404, 'ROUND.NOT_FOUND', 'subjectId');
+    expect((await notice('meeting_decisions', id)()).status).toBe(201);
   });
 
   it("refuses a pledge or a need of A in the name of B's unit, and a pairing with it", async () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, fold, meeting, member, pledge, references, task, unitRegistration } from '@cobuild/domain';
+import { DomainError, evaluationRound, fold, meeting, member, pledge, references, task, unitRegistration } from '@cobuild/domain';
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
 import { CommunityDirectory } from './community-directory';
 
@@ -52,6 +52,11 @@ export class ReferenceCheck {
         const s = await this.folded(meeting.decider, meeting.streamName(id));
         if (s.status === 'none') return null;
         return s.communityId !== null ? [await this.communityPlace(s.communityId)] : [{ communityId: null, streetId: s.streetId }];
+      }
+      case 'round': {
+        const s = await this.folded(evaluationRound.decider, evaluationRound.streamName(id));
+        if (s.status === 'none') return null;
+        return s.scope.level === 'community' ? [await this.communityPlace(s.scope.id)] : [{ communityId: null, streetId: s.scope.id }];
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { EvaluationRoundCommand } from '../evaluation-round/commands';
 import type { MeetingCommand } from '../meeting/commands';
 import type { NeedCommand } from '../need/commands';
+import type { NoticeCommand } from '../notice/commands';
 import type { PairingCommand } from '../pairing/commands';
 import type { PledgeCommand } from '../pledge/commands';
 import { conflict, notFound, type DomainError } from '../shared/domain-error';
@@ -22,7 +23,7 @@ import type { TaskCommand } from '../task/commands';
  * tasks a member's feedback letter cites (SendMemberFeedback) may lie in a community they lived in before.
  */
 
-export type ReferenceKind = 'unit' | 'member' | 'street' | 'community' | 'pledge' | 'task' | 'meeting';
+export type ReferenceKind = 'unit' | 'member' | 'street' | 'community' | 'pledge' | 'task' | 'meeting' | 'round';
 
 export interface Reference {
   kind: ReferenceKind;
@@ -51,7 +52,7 @@ export interface Place {
 type Message<C> = C extends { type: infer T; data: infer D } ? { type: T; data: D } : never;
 /** Every command of the aggregates whose commands may name other things. */
 export type ReferencingCommand = Message<
-  TaskCommand | MeetingCommand | EvaluationRoundCommand | NeedCommand | PledgeCommand | PairingCommand
+  TaskCommand | MeetingCommand | EvaluationRoundCommand | NeedCommand | PledgeCommand | PairingCommand | NoticeCommand
 >;
 
 const ref = (kind: ReferenceKind, id: unknown, field: string): Reference[] =>
@@ -95,6 +96,13 @@ export function referencesOf(command: ReferencingCommand | { type: string; data:
       return (Array.isArray(c.data.unitIds) ? c.data.unitIds : []).flatMap((id, i) => ref('unit', id, `unitIds[${i}]`));
     case 'AddUnitToPairing':
       return ref('unit', c.data.unitId, 'unitId');
+    case 'PublishNotice':
+      // the decision or result a notice publishes (other kinds' subject is a free label, e.g. lists-2026-11)
+      return c.data.kind === 'meeting_decisions'
+        ? ref('meeting', c.data.subjectId, 'subjectId')
+        : c.data.kind === 'evaluation_results'
+          ? ref('round', c.data.subjectId, 'subjectId')
+          : [];
     default:
       return [];
   }

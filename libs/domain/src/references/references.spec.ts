@@ -32,6 +32,9 @@ describe('references stay inside their scope', () => {
       ['SignPairingAgreement', { pairingId: 'x', unitIds: ['u1', 'u2'] }, [['unit', 'u1', 'unitIds[0]'], ['unit', 'u2', 'unitIds[1]']]],
       ['AddUnitToPairing', { pairingId: 'x', unitId: 'u' }, [['unit', 'u', 'unitId']]],
       ['SendMemberFeedback', { memberId: 'm', taskIds: ['t'] }, []],
+      ['PublishNotice', { noticeId: 'x', kind: 'meeting_decisions', subjectId: 'm' }, [['meeting', 'm', 'subjectId']]],
+      ['PublishNotice', { noticeId: 'x', kind: 'evaluation_results', subjectId: 'r' }, [['round', 'r', 'subjectId']]],
+      ['PublishNotice', { noticeId: 'x', kind: 'periodic_lists', subjectId: 'lists-2026-11' }, []],
       ['ListNeed', { needId: 'n' }, []],
     ])('%s %j', (type, data, expected) => {
       expect(referencesOf({ type, data }).map((r) => [r.kind, r.id, r.field])).toEqual(expected);
