@@ -50,24 +50,27 @@ const SURNAMES =
 
 interface Pattern {
   kind: PersonalDataKind | 'digits';
+  /** a cheap test the text must pass before the pattern is tried (most text passes none: a fast path) */
+  when: RegExp;
   re: RegExp;
 }
 
 // Order matters only for overlaps: the earliest, then the longest match wins.
 const PATTERNS: Pattern[] = [
-  { kind: 'email', re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
-  // 15–19 characters of digits (an ID number may end in X): classified below
-  { kind: 'digits', re: /(?<!\d)(?:\d{17}[Xx]|\d{15,19})(?!\d)/g },
-  { kind: 'mobile', re: /(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)/g },
-  { kind: 'landline', re: /(?<!\d)(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}[-\s]?)\d{7,8}(?:-\d{1,5})?(?!\d)/g },
-  { kind: 'landline', re: /(?<=(?:电话|座机|手机|联系方式|tel|Tel|TEL)[:：]?\s?)\d{7,8}(?!\d)/g },
-  { kind: 'room', re: /(?<!\d)\d{1,4}(?:号楼|栋|幢)?[-－]?\d{1,3}(?:单元)[-－]?\d{2,5}(?:室|号|房)?/g },
+  { kind: 'email', when: /@/, re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
+  // 15–19 digits (an ID number may end in X): classified below
+  { kind: 'digits', when: /\d{15}/, re: /(?<!\d)(?:\d{17}[Xx]|\d{15,19})(?!\d)/g },
+  { kind: 'mobile', when: /1[3-9]\d/, re: /(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)/g },
+  { kind: 'landline', when: /0\d\d/, re: /(?<!\d)(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}[-\s]?)\d{7,8}(?:-\d{1,5})?(?!\d)/g },
+  { kind: 'landline', when: /电话|座机|手机|联系方式|tel/i, re: /(?<=(?:电话|座机|手机|联系方式|tel|Tel|TEL)[:：]?\s?)\d{7,8}(?!\d)/g },
+  { kind: 'room', when: /单元/, re: /(?<!\d)\d{1,4}(?:号楼|栋|幢)?[-－]?\d{1,3}(?:单元)[-－]?\d{2,5}(?:室|号|房)?/g },
   // building-unit-room (3-2-501); a date (2026-12-01) has a four-digit year and is left alone
-  { kind: 'room', re: /(?<![\d-])\d{1,3}-\d{1,3}-\d{2,5}(?![\d-])/g },
-  { kind: 'room', re: /(?<!\d)\d{2,5}(?:室|房间)/g },
+  { kind: 'room', when: /\d-\d/, re: /(?<![\d-])\d{1,3}-\d{1,3}-\d{2,5}(?![\d-])/g },
+  { kind: 'room', when: /\d(?:室|房间)/, re: /(?<!\d)\d{2,5}(?:室|房间)/g },
   // 某些/某种/某天… are words ("some"), not a person
-  { kind: 'name', re: new RegExp(`[${SURNAMES}]某{1,2}(?![些种个天处地方件位项次年月日时])`, 'g') },
+  { kind: 'name', when: /某/, re: new RegExp(`[${SURNAMES}]某{1,2}(?![些种个天处地方件位项次年月日时])`, 'g') },
 ];
+const ANY_TRIGGER = /[\d@某]/;
 
 function classifyDigits(value: string): PersonalDataKind {
   if (value.length === 18 && isResidentIdNumber(value)) return 'id_card';
@@ -78,7 +81,9 @@ function classifyDigits(value: string): PersonalDataKind {
 /** Every span of personal data in `text`, in order, not overlapping. */
 export function findPersonalData(text: string): PersonalDataFinding[] {
   const found: PersonalDataFinding[] = [];
-  for (const { kind, re } of PATTERNS) {
+  if (!ANY_TRIGGER.test(text)) return found;
+  for (const { kind, when, re } of PATTERNS) {
+    if (!when.test(text)) continue;
     for (const m of text.matchAll(re)) {
       const start = m.index!;
       found.push({ kind: kind === 'digits' ? classifyDigits(m[0]) : kind, start, end: start + m[0].length });
