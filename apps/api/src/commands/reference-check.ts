@@ -58,6 +58,8 @@ export class ReferenceCheck {
         if (s.status === 'none') return null;
         return s.scope.level === 'community' ? [await this.communityPlace(s.scope.id)] : [{ communityId: null, streetId: s.scope.id }];
       }
+      default:
+        return null;
     }
   }
 

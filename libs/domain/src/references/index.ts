@@ -82,7 +82,9 @@ export function referencesOf(command: ReferencingCommand | { type: string; data:
       return [...ref('pledge', c.data.pledgeId, 'pledgeId'), ...ref('task', c.data.taskId, 'taskId')];
     case 'SubmitRating': {
       const subject = c.data.subject;
-      return subject && subject.kind !== 'task' ? ref(subject.kind, subject.id, 'subject.id') : [];
+      const kind = subject?.kind;
+      // a task is checked by the decider from its snapshot; an unknown kind is the decider's to refuse
+      return kind === 'unit' || kind === 'member' || kind === 'community' || kind === 'street' ? ref(kind, subject.id, 'subject.id') : [];
     }
     case 'SubmitNeed':
       return ref('unit', c.data.requestingUnitId, 'requestingUnitId');
