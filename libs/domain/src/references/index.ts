@@ -55,8 +55,10 @@ export type ReferencingCommand = Message<
   TaskCommand | MeetingCommand | EvaluationRoundCommand | NeedCommand | PledgeCommand | PairingCommand | NoticeCommand
 >;
 
+/** the domain's id rule (guards.requireId): a malformed id is left to the decider, which answers 400 naming the field */
+const WELL_FORMED_ID = /^[^\s:]{1,128}$/;
 const ref = (kind: ReferenceKind, id: unknown, field: string): Reference[] =>
-  typeof id === 'string' && id !== '' ? [{ kind, id, field }] : []; // absent or malformed: the decider names the field
+  typeof id === 'string' && WELL_FORMED_ID.test(id) ? [{ kind, id, field }] : [];
 
 /** The references of one command (empty for commands that name nothing outside their own stream). */
 export function referencesOf(command: ReferencingCommand | { type: string; data: unknown }): Reference[] {

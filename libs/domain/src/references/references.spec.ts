@@ -42,6 +42,8 @@ describe('references stay inside their scope', () => {
 
     it('leaves absent or malformed ids to the decider (which names the field)', () => {
       expect(referencesOf({ type: 'AssignTask', data: { taskId: 't', responsibleUnitId: 7 } })).toEqual([]);
+      expect(referencesOf({ type: 'AssignTask', data: { taskId: 't', responsibleUnitId: 'a b' } })).toEqual([]);
+      expect(referencesOf({ type: 'ChangeMeetingChair', data: { meetingId: 'm', chairUnitId: 'u:c' } })).toEqual([]);
       expect(referencesOf({ type: 'SignPairingAgreement', data: { pairingId: 'x', unitIds: 'u' } })).toEqual([]);
       expect(referencesOf({ type: 'SubmitRating', data: { roundId: 'r', subject: { kind: 'mayor', id: 'x' } } })).toEqual([]);
       expect(referencesOf({ type: 'RecordMeetingAttendance', data: { meetingId: 'm', attendees: [null, 'x', { unitId: 3 }] } })).toEqual([]);
