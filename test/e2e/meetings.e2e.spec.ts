@@ -1,4 +1,5 @@
 import { Harness, type World } from './harness';
+import { pledgeBody } from './authorization/examples/workflow-fixtures';
 
 describe('joint meetings (联席会议) over HTTP (real store, real auth)', () => {
   let h: Harness;
@@ -22,7 +23,9 @@ describe('joint meetings (联席会议) over HTTP (real store, real auth)', () =
     const created = await h.post(`/communities/${w.communities[0]}/meetings`, secretaryA, body()).expect(201);
     const id = created.body.id;
     await h.post(`/meetings/${id}/reschedule`, secretaryA, { scheduledAt: '2026-01-16T01:30:00Z', reason: '主席单位临时有事' }).expect(200);
-    await h.post(`/meetings/${id}/chair`, secretaryA, { chairUnitId: w.units[1], reason: '轮值调整' }).expect(200);
+    const nextChair = `u-next-${id}`;
+    await h.registerUnit(nextChair, w.communities[0]);
+    await h.post(`/meetings/${id}/chair`, secretaryA, { chairUnitId: nextChair, reason: '轮值调整' }).expect(200);
     await h.post(`/meetings/${id}/attendance`, secretaryA, { attendees: [{ name: '王书记', role: '社区党委书记' }, { name: '李四', unitId: w.units[0] }] }).expect(200);
     await h.post(`/meetings/${id}/decisions`, secretaryA, { decisionId: 'd1', kind: 'other', summary: '议定下季度重点' }).expect(200);
     const retry = await h.post(`/meetings/${id}/decisions`, secretaryA, { decisionId: 'd1', kind: 'other', summary: '议定下季度重点' }).expect(200);
@@ -34,7 +37,7 @@ describe('joint meetings (联席会议) over HTTP (real store, real auth)', () =
       level: 'community',
       streetId: w.streets[0],
       scheduledAt: '2026-01-16T01:30:00.000Z',
-      chairUnitId: w.units[1],
+      chairUnitId: nextChair,
       minutes: '会议纪要……',
       decisions: [{ decisionId: 'd1', kind: 'other' }],
     });
@@ -44,7 +47,8 @@ describe('joint meetings (联席会议) over HTTP (real store, real auth)', () =
   it('refuses to close before attendance is recorded, and to cancel a meeting with decisions (409, nothing written)', async () => {
     const id = (await h.post(`/communities/${w.communities[0]}/meetings`, secretaryA, body()).expect(201)).body.id;
     expect((await h.post(`/meetings/${id}/close`, secretaryA, { minutes: 'm' }).expect(409)).body.code).toBe('MEETING.ATTENDANCE_REQUIRED');
-    await h.post(`/meetings/${id}/decisions`, secretaryA, { kind: 'pledge_listed', pledgeId: 'p1', summary: '确认场地' }).expect(200);
+    const pledgeId = (await h.post(`/communities/${w.communities[0]}/pledges`, secretaryA, pledgeBody(w.units[0])).expect(201)).body.id;
+    await h.post(`/meetings/${id}/decisions`, secretaryA, { kind: 'pledge_listed', pledgeId, summary: '确认场地' }).expect(200);
     expect((await h.post(`/meetings/${id}/cancel`, secretaryA, { reason: '改期' }).expect(409)).body.code).toBe('MEETING.HAS_DECISIONS');
     expect(await h.store.readStream(`meeting-${id}`)).toHaveLength(2);
   });

@@ -33,9 +33,13 @@ describe('pledges (资源清单) over HTTP (real store, real auth)', () => {
   });
 
   it('refuses a unit contact pledging for another unit (403 PLEDGE.NOT_PLEDGER) and one not registered at the community (403)', async () => {
+    const neighbour = `u-neighbour-${w.communities[0]}`; // another unit registered at the same community
+    await h.registerUnit(neighbour, w.communities[0]);
     const head = await h.store.headPosition();
-    const other = await h.post(`/communities/${w.communities[0]}/pledges`, unit0, pledgeBody(w.units[1])).expect(403);
+    const other = await h.post(`/communities/${w.communities[0]}/pledges`, unit0, pledgeBody(neighbour)).expect(403);
     expect(other.body.code).toBe('PLEDGE.NOT_PLEDGER');
+    // a unit not registered there is refused as a reference before anything else is decided
+    expect((await h.post(`/communities/${w.communities[0]}/pledges`, unit0, pledgeBody(w.units[1])).expect(409)).body.code).toBe('UNIT.NOT_REGISTERED_HERE');
     const unregistered = await h.post(`/communities/${w.communities[0]}/pledges`, unit1, pledgeBody(w.units[1])).expect(403);
     expect(unregistered.body.code).toBe('AUTH.OUT_OF_SCOPE');
     expect(await h.store.headPosition()).toBe(head);

@@ -229,7 +229,7 @@ describe('registrations over HTTP: units, members, pairings (real store, real au
 
       const head = await h.store.headPosition();
       const foreign = await h.post(`/communities/${A}/pairings`, secretaryA, signBody([w.units[0], w.units[1]])).expect(409);
-      expect(foreign.body).toMatchObject({ code: 'PAIRING.UNIT_NOT_REGISTERED', details: { unitIds: [w.units[1]] } });
+      expect(foreign.body).toMatchObject({ code: 'UNIT.NOT_REGISTERED_HERE', details: { field: 'unitIds[1]', unitId: w.units[1] } });
       const past = await h
         .post(`/communities/${A}/pairings`, secretaryA, signBody([w.units[0]], { term: { from: '2020-01-01T00:00:00Z', until: '2021-01-01T00:00:00Z' } }))
         .expect(400);
@@ -242,7 +242,7 @@ describe('registrations over HTTP: units, members, pairings (real store, real au
     it('adds and removes units, amends commitments, terminates, and refuses changes after', async () => {
       const id = (await h.post(`/communities/${A}/pairings`, secretaryA, signBody([w.units[0]])).expect(201)).body.id;
       const notThere = await h.post(`/pairings/${id}/units`, secretaryA, { unitId: w.units[1], commitments: [] }).expect(409);
-      expect(notThere.body.code).toBe('PAIRING.UNIT_NOT_REGISTERED');
+      expect(notThere.body.code).toBe('UNIT.NOT_REGISTERED_HERE');
       const second = await registeredAtA();
       await h.post(`/pairings/${id}/units`, secretaryB, { unitId: second, commitments: [] }).expect(403);
       const added = await h.post(`/pairings/${id}/units`, secretaryA, { unitId: second, commitments: [commitment(second, 'k2')] }).expect(200);

@@ -180,9 +180,13 @@ describe('tasks (项目清单) over HTTP (real store, real auth)', () => {
 
   it('reassigns to another unit, which may then accept; cancels with a reason', async () => {
     const taskId = await assignedTask();
-    await h.post(`/tasks/${taskId}/reassign`, secretaryA, { ...assignment(w.units[1]), reason: '原单位无力完成' }).expect(200);
+    // the new unit must be registered (双报到) at the task's community too (references stay inside their scope)
+    const other = `u-other-${taskId}`;
+    await h.registerUnit(other, w.communities[0]);
+    await h.post(`/tasks/${taskId}/reassign`, secretaryA, { ...assignment(other), reason: '原单位无力完成' }).expect(200);
     await h.post(`/tasks/${taskId}/accept`, unit0).expect(403);
-    await h.post(`/tasks/${taskId}/accept`, unit1).expect(200);
+    await h.post(`/tasks/${taskId}/accept`, unit1).expect(403);
+    await h.post(`/tasks/${taskId}/accept`, await h.as('unit_contact', other)).expect(200);
     await h.post(`/tasks/${taskId}/cancel`, secretaryA, { reason: '需求已由政府解决' }).expect(200);
     expect(await types(`task-${taskId}`)).toEqual(['TaskProposed', 'TaskAssigned', 'TaskReassigned', 'TaskAccepted', 'TaskCancelled']);
   });

@@ -18,3 +18,5 @@ export * as evaluationRound from './evaluation-round';
 export * as assessment from './assessment';
 export * as webhookDelivery from './webhook-delivery';
 export * as reminder from './reminder';
+export * as references from './references';
+export * as privacy from './privacy';

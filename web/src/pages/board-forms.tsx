@@ -7,7 +7,7 @@ import { Busy, Field, FormProblem, endOfLocalDay, localDateAfter, useSubmit } fr
 /** Record a need (and, for the community's staff, list it at once). */
 export function NewNeedForm({ communityId, onDone }: { communityId: string; onDone: () => void }) {
   const { t, label } = useI18n();
-  const [v, setV] = useState({ title: '', description: '', category: '', urgency: 'normal', beneficiaries: '', address: '', name: '', phone: '' });
+  const [v, setV] = useState({ title: '', publicTitle: '', description: '', category: '', urgency: 'normal', beneficiaries: '', address: '', name: '', phone: '' });
   const form = useSubmit();
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   const submit = async (e: FormEvent) => {
@@ -23,11 +23,13 @@ export function NewNeedForm({ communityId, onDone }: { communityId: string; onDo
         location: v.address ? { address: v.address } : {},
         requester: { name: v.name, ...(v.phone ? { phone: v.phone } : {}) },
       }, key);
+      // a title or description holding personal data is listed under a public title the secretary confirms
+      if (v.publicTitle.trim()) await api.command(`/needs/${enc(made.id)}/public-title`, { publicTitle: v.publicTitle }, `${key}:public-title`);
       await api.command(`/needs/${enc(made.id)}/list`, undefined, `${key}:list`);
       return true;
     });
     if (ok) {
-      setV({ ...v, title: '', description: '' });
+      setV({ ...v, title: '', publicTitle: '', description: '' });
       onDone();
     }
   };
@@ -36,6 +38,7 @@ export function NewNeedForm({ communityId, onDone }: { communityId: string; onDo
       <summary>+ {t('needs')}</summary>
       <form onSubmit={submit} className="form" noValidate data-testid="need-form">
         <Field label={t('title')} errors={form.errorsOf('title')}><input name="title" value={v.title} onChange={set('title')} /></Field>
+        <Field label={t('publicTitle')} errors={form.errorsOf('publicTitle')}><input name="publicTitle" value={v.publicTitle} onChange={set('publicTitle')} /></Field>
         <Field label={t('description')} errors={form.errorsOf('description')}><textarea name="description" value={v.description} onChange={set('description')} /></Field>
         <div className="grid2">
           <Field label={t('category')} errors={form.errorsOf('category')}><input name="category" value={v.category} onChange={set('category')} /></Field>

@@ -9,7 +9,9 @@ import type { AuthedRequest } from '../http/role.guard';
 export class AuditScope {
   constructor(private readonly directory: CommunityDirectory) {}
 
-  async require(req: AuthedRequest, communityId: string | null): Promise<void> {
+  /** `departmentIds`: functional departments the thing was escalated to, which may read it too. */
+  async require(req: AuthedRequest, communityId: string | null, departmentIds: readonly string[] = []): Promise<void> {
+    if (departmentIds.some((departmentId) => pickGrant(req.principal!, req.allowedRoles!, { departmentId }))) return;
     if (communityId === null) {
       // district- or street-level things: only a grant whose scope is a district may read them
       if (!req.principal!.grants.some((g) => g.role === 'auditor' || g.role === 'district_admin')) throw forbidden();

@@ -7,6 +7,7 @@ import { CommandHandler, type CommandContext, type CommandResult } from '../../.
 import { CLOCK, type Clock } from '../../../common/src/clock';
 import type { AuthedRequest } from '../http/role.guard';
 import { CommunityDirectory } from './community-directory';
+import { ReferenceCheck } from './reference-check';
 
 /** What a command endpoint answers. */
 export class CommandResponse {
@@ -46,6 +47,7 @@ export class CommandGateway {
     private readonly handler: CommandHandler,
     private readonly directory: CommunityDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly references: ReferenceCheck,
   ) {}
 
   async execute<S, C extends Command<string, any>, E extends Event<string, any>>(
@@ -91,6 +93,8 @@ export class CommandGateway {
           if (!grant)
             throw new ForbiddenException({ code: 'AUTH.OUT_OF_SCOPE', detail: 'This is outside the scope of your roles' });
           actor = actorOf(principal, grant);
+          // what the command names (units, streets, pledges, ...) must lie in the same scope
+          await this.references.check(route.command, target);
         },
       },
     );
@@ -102,6 +106,14 @@ export class CommandGateway {
       events: result.events.map((e) => e.type),
       replayed: result.replayed,
     };
+  }
+
+  /**
+   * The reference check for a command that does not go through `execute` (task formation): what
+   * it names must lie in the scope of `communityId` (libs/domain/src/references).
+   */
+  async checkReferences(command: { type: string; data: unknown }, communityId: string): Promise<void> {
+    await this.references.check(command, await this.directory.place(communityId));
   }
 
   /**

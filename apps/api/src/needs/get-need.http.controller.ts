@@ -2,7 +2,8 @@ import { IdParam } from '../http/id-param';
 import { Controller, Get, NotFoundException, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { pickGrant } from '@cobuild/auth';
-import { maskName, maskPhone } from '@cobuild/projections';
+import { need } from '@cobuild/domain';
+import { maskFreeText, maskName, maskPhone, publicNeedTitle } from '@cobuild/projections';
 import type { Response } from 'express';
 import { CommunityDirectory } from '../commands/community-directory';
 import { Allow } from '../http/allow.decorator';
@@ -23,7 +24,12 @@ export class GetNeedHttpController {
   @Get()
   @Allow('community_secretary', 'community_staff', 'unit_contact', 'member', 'evaluator', 'auditor')
   @ApiBearerAuth()
-  @ApiOperation({ summary: "One need as it stands now; the requester's name and phone are masked unless your role may see them" })
+  @ApiOperation({
+    summary: "One need as it stands now; the requester's name and phone are masked unless your role may see them",
+    description:
+      '`personalData` lists the kinds of personal data found in the title, description and beneficiaries (listing then needs a confirmed `publicTitle`). ' +
+      'Roles that may not see personal data read the public title (or the title masked) and the description masked.',
+  })
   @ApiOkResponse({ description: 'the need; ETag carries its revision' })
   async get(@IdParam('needId') needId: string, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
     const { state, revision } = await this.needs.load(needId);
@@ -36,7 +42,15 @@ export class GetNeedHttpController {
     const whole = (SEES_PERSONAL_DATA as readonly string[]).includes(grant.role) || grant.role === 'street_admin';
     return {
       ...state,
+      ...(whole
+        ? {}
+        : {
+            title: publicNeedTitle(state),
+            description: maskFreeText(state.description),
+            beneficiaries: { ...state.beneficiaries, description: maskFreeText(state.beneficiaries.description) },
+          }),
       requester: whole ? state.requester : { name: maskName(state.requester.name), phone: maskPhone(state.requester.phone) },
+      personalData: need.needPersonalData(state),
       revision,
     };
   }

@@ -98,6 +98,12 @@ export class ReasonDto {
   reason!: string;
 }
 
+export class PublicTitleDto {
+  @ApiProperty({ example: '微心愿：为困难户送一台轮椅', maxLength: 200, description: 'the title the public sees; must hold no personal data' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  publicTitle!: string;
+}
+
 export class ChangeUrgencyDto extends ReasonDto {
   @ApiProperty({ enum: need.URGENCIES })
   @IsIn(need.URGENCIES as string[])

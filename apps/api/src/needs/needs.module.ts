@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CommandsModule } from '../commands/commands.module';
 import { ChangeNeedUrgencyHttpController } from './change-need-urgency.http.controller';
 import { CloseNeedUnfulfilledHttpController } from './close-need-unfulfilled.http.controller';
+import { ConfirmNeedPublicTitleHttpController } from './confirm-need-public-title.http.controller';
 import { GetNeedHttpController } from './get-need.http.controller';
 import { ListNeedHttpController } from './list-need.http.controller';
 import { MergeNeedHttpController } from './merge-need.http.controller';
@@ -13,6 +14,7 @@ import { WithdrawNeedHttpController } from './withdraw-need.http.controller';
 const commandControllers = [
   SubmitNeedHttpController,
   ListNeedHttpController,
+  ConfirmNeedPublicTitleHttpController,
   RejectNeedHttpController,
   MergeNeedHttpController,
   ChangeNeedUrgencyHttpController,

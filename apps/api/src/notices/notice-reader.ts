@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { notice } from '@cobuild/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@cobuild/event-store';
+import { maskFreeText, maskOptionalText } from '@cobuild/projections';
 
 export interface ObjectionView {
   objectionId: string;
@@ -56,9 +57,13 @@ export function noticeView(events: ReadonlyArray<{ type: string; data: unknown }
   return view;
 }
 
-/** The public view: the objectors' contacts are left out entirely. */
+/** The public view: the objectors' contacts are left out entirely; personal data in the free text is masked. */
 export function publicNoticeView(view: NoticeView) {
-  return { ...view, objections: view.objections.map(({ contact: _contact, ...o }) => o) };
+  return {
+    ...view,
+    title: maskFreeText(view.title),
+    objections: view.objections.map(({ contact: _contact, ...o }) => ({ ...o, text: maskFreeText(o.text), answer: maskOptionalText(o.answer) })),
+  };
 }
 
 /**

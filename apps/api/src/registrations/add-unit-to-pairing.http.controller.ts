@@ -7,30 +7,24 @@ import { ApiCommandErrors } from '../http/api-errors.decorator';
 import { IdParam } from '../http/id-param';
 import type { AuthedRequest } from '../http/role.guard';
 import { AddUnitToPairingDto } from './registration.dto';
-import { RegistrationReader } from './registration-reader';
 import { commitmentsOf, pairingRoute } from './registration-routes';
 
 @ApiTags('pairings 结对共建')
 @Controller('pairings/:pairingId/units')
 export class AddUnitToPairingHttpController {
-  constructor(
-    private readonly commands: CommandGateway,
-    private readonly registrations: RegistrationReader,
-  ) {}
+  constructor(private readonly commands: CommandGateway) {}
 
   @Post()
   @HttpCode(200)
   @Allow('community_secretary')
   @ApiOperation({ summary: "Another unit (registered at the pairing's community) joins the agreement with its commitments" })
   @ApiCommandErrors()
-  async add(
+  add(
     @IdParam('pairingId') pairingId: string,
     @Body() dto: AddUnitToPairingDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResponse> {
-    const { state } = await this.registrations.pairing(pairingId);
-    if (state.status !== 'none') await this.registrations.requireUnitsRegisteredAt([dto.unitId], state.communityId);
     return this.commands.execute(req, res, pairingRoute(pairingId, 'AddUnitToPairing', {
       pairingId,
       unitId: dto.unitId,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { conflict, fold, member, notFound, pairing, unitRegistration } from '@cobuild/domain';
+import { fold, member, notFound, pairing, unitRegistration } from '@cobuild/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@cobuild/event-store';
 import { CommunityDirectory, type CommunityPlace } from '../commands/community-directory';
 
@@ -91,19 +91,6 @@ export class RegistrationReader {
   async requireKnownUnit(unitId: string, field: string): Promise<void> {
     if ((await this.activeCommunitiesOf(unitId)).length === 0) {
       throw notFound('MEMBER.HOME_UNIT_NOT_REGISTERED', `unit ${unitId} is not registered at any community`, { field });
-    }
-  }
-
-  /** Every unit of a pairing must be registered (双报到) at its community. */
-  async requireUnitsRegisteredAt(unitIds: readonly string[], communityId: string): Promise<void> {
-    const missing: string[] = [];
-    for (const unitId of new Set(unitIds)) {
-      if (typeof unitId !== 'string') continue; // the decider names a malformed id
-      const { state } = await this.unitRegistration(unitId, communityId);
-      if (state.status !== 'registered') missing.push(unitId);
-    }
-    if (missing.length > 0) {
-      throw conflict('PAIRING.UNIT_NOT_REGISTERED', `not registered at community ${communityId}: ${missing.join(', ')}`, { unitIds: missing });
     }
   }
 }

@@ -8,16 +8,12 @@ import { ApiCommandErrors } from '../http/api-errors.decorator';
 import { IdParam } from '../http/id-param';
 import type { AuthedRequest } from '../http/role.guard';
 import { SignPairingDto } from './registration.dto';
-import { RegistrationReader } from './registration-reader';
 import { commitmentsOf, pairingRoute } from './registration-routes';
 
 @ApiTags('pairings 结对共建')
 @Controller('communities/:communityId/pairings')
 export class SignPairingAgreementHttpController {
-  constructor(
-    private readonly commands: CommandGateway,
-    private readonly registrations: RegistrationReader,
-  ) {}
+  constructor(private readonly commands: CommandGateway) {}
 
   @Post()
   @HttpCode(201)
@@ -27,13 +23,12 @@ export class SignPairingAgreementHttpController {
     description: 'Every unit must be registered (双报到) at the community; a commitment is by one of the units or by the community itself.',
   })
   @ApiCommandErrors(201)
-  async sign(
+  sign(
     @IdParam('communityId') communityId: string,
     @Body() dto: SignPairingDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResponse> {
-    await this.registrations.requireUnitsRegisteredAt(dto.unitIds, communityId);
     const pairingId = dto.pairingId ?? randomUUID();
     return this.commands.execute(req, res, pairingRoute(pairingId, 'SignPairingAgreement', {
       pairingId,

@@ -22,14 +22,15 @@ export class GetTaskHttpController {
   ) {}
 
   @Get()
-  @Allow('community_secretary', 'community_staff', 'unit_contact', 'member', 'evaluator', 'auditor')
+  @Allow('community_secretary', 'community_staff', 'unit_contact', 'member', 'evaluator', 'auditor', 'department')
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'One task as it stands now; the responsible person (责任人) is masked unless your role, or your unit as the responsible one, may see it',
+    description: 'A functional department reads the tasks escalated to it (open or resolved escalations).',
   })
   @ApiOkResponse({ description: 'the task; ETag carries its revision' })
   async get(@IdParam('taskId') taskId: string, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
-    const { state, revision } = await this.tasks.load(taskId);
+    const { state, revision, departmentIds } = await this.tasks.loadForReading(taskId);
     if (state.status === 'none') throw new NotFoundException({ code: 'TASK.NOT_FOUND', detail: `Task ${taskId} does not exist` });
     const place = await this.directory.place(state.communityId);
     const registrations = await this.directory.registrationsOf(req.principal!, state.communityId);
@@ -38,7 +39,10 @@ export class GetTaskHttpController {
     // the responsible unit reads its task even when it serves this community by reassignment only
     const grant =
       pickGrant(req.principal!, req.allowedRoles!, { ...place, ...registrations }) ??
-      (partyUnit ? pickGrant(req.principal!, ['unit_contact'], { unitId: partyUnit }) : null);
+      (partyUnit ? pickGrant(req.principal!, ['unit_contact'], { unitId: partyUnit }) : null) ??
+      // a functional department reads what was escalated to it: it accepts and resolves the case
+      departmentIds.map((departmentId) => pickGrant(req.principal!, ['department'], { departmentId })).find((g) => g !== null) ??
+      null;
     if (!grant) throw forbidden();
     const own =
       (grant.role === 'unit_contact' && grant.scope.id === partyUnit) || (party?.kind === 'member' && req.principal!.accountId === party.memberId);

@@ -66,6 +66,7 @@ export class TaskFormationService {
       },
     };
 
+    await this.gateway.checkReferences(command, input.communityId);
     // a task already recorded: the handler answers a retry of the same request, or TASK.ALREADY_EXISTS
     if ((await this.reader.load(taskId)).revision >= 0) return this.respond(taskId, await this.recordTask(command, ctx));
 

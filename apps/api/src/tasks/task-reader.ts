@@ -19,6 +19,12 @@ export class TaskReader {
     return this.fold(task.decider, task.streamName(taskId));
   }
 
+  /** The task, and every functional department it was escalated to (they may read it). */
+  async loadForReading(taskId: string): Promise<{ state: task.TaskState; revision: number; departmentIds: string[] }> {
+    const events = (await this.store.readStream(task.streamName(taskId))).map((e) => ({ type: e.type, data: e.data }) as task.TaskEvent);
+    return { state: fold(task.decider, events), revision: events.length - 1, departmentIds: task.departmentsEscalatedTo(events) };
+  }
+
   async need(needId: string): Promise<task.NeedSnapshot> {
     return task.needSnapshot(needId, (await this.fold(need.decider, need.streamName(needId))).state);
   }

@@ -32,6 +32,11 @@ export type SubmitNeed = Command<
 
 /** The community accepts the need onto its public needs list. */
 export type ListNeed = Command<'ListNeed', { needId: string }>;
+/**
+ * The secretary confirms the title the public sees (公示) in place of the need's own, which is
+ * required before listing when the title or description holds personal data (libs/domain/src/privacy).
+ */
+export type ConfirmNeedPublicTitle = Command<'ConfirmNeedPublicTitle', { needId: string; publicTitle: string }>;
 export type RejectNeed = Command<'RejectNeed', { needId: string; reason: string }>;
 
 /**
@@ -73,6 +78,7 @@ export type CloseNeedUnfulfilled = Command<'CloseNeedUnfulfilled', { needId: str
 export type NeedCommand =
   | SubmitNeed
   | ListNeed
+  | ConfirmNeedPublicTitle
   | RejectNeed
   | MergeNeed
   | ChangeNeedUrgency

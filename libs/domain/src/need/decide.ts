@@ -1,8 +1,10 @@
 import { millis, optionalText, requireId, requireInstant, requireText } from '../guards';
 import { assertNever } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/domain-error';
+import { personalDataKinds } from '../privacy';
 import type {
   ChangeNeedUrgency,
+  ConfirmNeedPublicTitle,
   CloseNeedUnfulfilled,
   ListNeed,
   MatchNeed,
@@ -24,6 +26,8 @@ export function decideNeed(command: NeedCommand, state: NeedState): NeedEvent[] 
   switch (command.type) {
     case 'SubmitNeed':
       return submit(command, state);
+    case 'ConfirmNeedPublicTitle':
+      return confirmPublicTitle(command, state);
     case 'ListNeed':
       return list(command, state);
     case 'RejectNeed':
@@ -100,10 +104,38 @@ function submit(command: SubmitNeed, state: NeedState): NeedEvent[] {
   ];
 }
 
+/** What of a need the public would read that may hold personal data: its title, description and beneficiaries. */
+export const needPersonalData = (need: Pick<ExistingNeed, 'title' | 'description' | 'beneficiaries'>) =>
+  personalDataKinds(need.title, need.description, need.beneficiaries.description);
+
 function list(command: ListNeed, state: NeedState): NeedEvent[] {
   const need = requireStatus(state, command.data.needId, ['submitted']);
+  const found = needPersonalData(need);
+  if (found.length > 0 && need.publicTitle === null) {
+    throw conflict(
+      'NEED.PUBLIC_TITLE_REQUIRED',
+      `need ${need.needId} holds personal data (${found.join(', ')}): the secretary confirms a public title before it is listed`,
+      { personalData: found },
+    );
+  }
   return [
     { type: 'NeedListed', data: { needId: need.needId, communityId: need.communityId, listedAt: command.meta.now.toISOString() } },
+  ];
+}
+
+function confirmPublicTitle(command: ConfirmNeedPublicTitle, state: NeedState): NeedEvent[] {
+  const need = requireStatus(state, command.data.needId, ['submitted', 'listed', 'matched', 'fulfilled']);
+  const publicTitle = requireText(command.data.publicTitle, INPUT, 'publicTitle', 200);
+  const found = personalDataKinds(publicTitle);
+  if (found.length > 0) {
+    throw invalid('NEED.PUBLIC_TITLE_HAS_PERSONAL_DATA', `the public title holds personal data (${found.join(', ')})`, { field: 'publicTitle', personalData: found });
+  }
+  if (publicTitle === need.publicTitle) return [];
+  return [
+    {
+      type: 'NeedPublicTitleConfirmed',
+      data: { needId: need.needId, communityId: need.communityId, publicTitle, confirmedAt: command.meta.now.toISOString() },
+    },
   ];
 }
 

@@ -45,6 +45,11 @@ export type NeedDetails = {
 };
 
 export type NeedSubmitted = Event<'NeedSubmitted', NeedDetails>;
+/** The title the public sees in place of the need's own (it holds no personal data); confirmed by the secretary. */
+export type NeedPublicTitleConfirmed = Event<
+  'NeedPublicTitleConfirmed',
+  { needId: string; communityId: string; publicTitle: string; confirmedAt: Instant }
+>;
 export type NeedListed = Event<'NeedListed', { needId: string; communityId: string; listedAt: Instant }>;
 export type NeedRejected = Event<'NeedRejected', { needId: string; communityId: string; reason: string }>;
 export type NeedMerged = Event<
@@ -78,6 +83,7 @@ export type NeedClosedUnfulfilled = Event<
 export type NeedEvent =
   | NeedSubmitted
   | NeedListed
+  | NeedPublicTitleConfirmed
   | NeedRejected
   | NeedMerged
   | NeedUrgencyChanged
@@ -93,6 +99,7 @@ export type NeedEvent =
 export const needEventVersions: Record<NeedEvent['type'], number> = {
   NeedSubmitted: 1,
   NeedListed: 1,
+  NeedPublicTitleConfirmed: 1,
   NeedRejected: 1,
   NeedMerged: 1,
   NeedUrgencyChanged: 1,

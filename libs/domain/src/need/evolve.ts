@@ -13,12 +13,15 @@ export function evolveNeed(state: NeedState, event: NeedEvent): NeedState {
       tasks: {},
       mergedInto: null,
       reason: null,
+      publicTitle: null,
     };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
     case 'NeedListed':
       return { ...state, status: 'listed' };
+    case 'NeedPublicTitleConfirmed':
+      return { ...state, publicTitle: event.data.publicTitle };
     case 'NeedRejected':
       return { ...state, status: 'rejected', reason: event.data.reason };
     case 'NeedMerged':

@@ -8,6 +8,7 @@ import { initialNeedState, type NeedState } from './state';
 export * from './commands';
 export * from './events';
 export * from './state';
+export { needPersonalData } from './decide';
 export { compareNeedsForList } from './ordering';
 
 /** 需求清单: one stream per need. */

@@ -91,6 +91,32 @@ describe('need', () => {
       spec.given([]).when(submit({ wantedBy: '2026-11-01T00:00:00.000Z' })).thenThrows('NEED.DEADLINE_IN_PAST'));
   });
 
+  describe('personal data and the public title (公示)', () => {
+    const wish = { ...submitted, data: { ...submitted.data, source: 'micro_wish', title: '微心愿：困难户张某某需要轮椅' } } as NeedSubmitted;
+    const confirmed = (publicTitle: string): NeedEvent => ({ type: 'NeedPublicTitleConfirmed', data: { ...ids, publicTitle, confirmedAt: NOW.toISOString() } });
+    it('refuses to list a need whose title holds personal data until a public title is confirmed', () => {
+      spec.given([wish]).when(cmd('ListNeed', {})).thenThrows('NEED.PUBLIC_TITLE_REQUIRED');
+      spec.given([wish, confirmed('微心愿：为困难户送轮椅')]).when(cmd('ListNeed', {})).then([listed]);
+    });
+    it('looks at the description and the beneficiaries too', () => {
+      const phoned = { ...submitted, data: { ...submitted.data, description: '联系电话13912345678' } } as NeedSubmitted;
+      spec.given([phoned]).when(cmd('ListNeed', {})).thenThrows('NEED.PUBLIC_TITLE_REQUIRED');
+      const room = { ...submitted, data: { ...submitted.data, beneficiaries: { description: '2单元501室独居老人', count: 1 } } } as NeedSubmitted;
+      spec.given([room]).when(cmd('ListNeed', {})).thenThrows('NEED.PUBLIC_TITLE_REQUIRED');
+    });
+    it('a need without personal data is listed as before', () => spec.given([submitted]).when(cmd('ListNeed', {})).then([listed]));
+    it('the secretary confirms a public title, once per change', () => {
+      spec.given([wish]).when(cmd('ConfirmNeedPublicTitle', { publicTitle: ' 微心愿：为困难户送轮椅 ' })).then([confirmed('微心愿：为困难户送轮椅')]);
+      spec.given([wish, confirmed('微心愿：为困难户送轮椅')]).when(cmd('ConfirmNeedPublicTitle', { publicTitle: '微心愿：为困难户送轮椅' })).thenNothingHappens();
+      spec.given([wish, listed]).when(cmd('ConfirmNeedPublicTitle', { publicTitle: '为困难户送轮椅' })).then([confirmed('为困难户送轮椅')]);
+    });
+    it('refuses a public title that itself holds personal data, or is blank', () => {
+      spec.given([wish]).when(cmd('ConfirmNeedPublicTitle', { publicTitle: '为张某某送轮椅' })).thenThrows('NEED.PUBLIC_TITLE_HAS_PERSONAL_DATA');
+      spec.given([wish]).when(cmd('ConfirmNeedPublicTitle', { publicTitle: ' ' })).thenThrows('NEED.INVALID_INPUT');
+      spec.given([]).when(cmd('ConfirmNeedPublicTitle', { publicTitle: 'x' })).thenThrows('NEED.NOT_FOUND');
+    });
+  });
+
   describe('ListNeed / RejectNeed', () => {
     it('lists a submitted need', () => spec.given([submitted]).when(cmd('ListNeed', {})).then([listed]));
     it('refuses to list twice', () => spec.given([submitted, listed]).when(cmd('ListNeed', {})).thenThrows('NEED.WRONG_STATUS'));

@@ -13,6 +13,8 @@ export type NeedState =
       mergedInto: string | null;
       /** the last reason given (rejected, withdrawn, closed unfulfilled) */
       reason: string | null;
+      /** the title the public sees, confirmed by the secretary (null: none confirmed) */
+      publicTitle: string | null;
     });
 
 export type ExistingNeed = Exclude<NeedState, { status: 'none' }>;

@@ -90,3 +90,17 @@ function requireReceiver(actor: Actor, escalation: Escalation): void {
     throw forbidden('TASK.NOT_ESCALATED_TO_STREET', 'an escalation to the street is taken up by a street admin');
   }
 }
+
+/**
+ * The functional departments a task was escalated to, open or resolved, in order: each may read
+ * the task and its timeline (it acts on the case and must see what it acts on; domain.md, Roles).
+ */
+export function departmentsEscalatedTo(events: ReadonlyArray<{ type: string; data: unknown }>): string[] {
+  const departments: string[] = [];
+  for (const e of events) {
+    if (e.type !== 'TaskEscalated') continue;
+    const to = (e.data as TaskEvent['data'] & { to?: { kind: string; departmentId?: string } }).to;
+    if (to?.kind === 'department' && to.departmentId && !departments.includes(to.departmentId)) departments.push(to.departmentId);
+  }
+  return departments;
+}

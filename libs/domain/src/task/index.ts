@@ -9,6 +9,7 @@ export * from './commands';
 export * from './events';
 export * from './state';
 export { meetingSnapshot, needSnapshot, pledgeSnapshot } from './context';
+export { departmentsEscalatedTo } from './escalation';
 
 /** 项目清单 / 任务清单: one stream per task. */
 export const category = 'task';

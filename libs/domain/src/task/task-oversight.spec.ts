@@ -1,5 +1,5 @@
 import { fold } from '../shared/decider';
-import { decider, type TaskEvent } from './index';
+import { decider, departmentsEscalatedTo, type TaskEvent } from './index';
 import {
   AFTER_DEADLINE,
   DEADLINE,
@@ -206,6 +206,12 @@ describe('task: the community', () => {
         .given([...atInProgress, escalated, acceptedEsc])
         .when(command('ResolveTaskEscalation', { escalationId: 'e1', resolution: '' }, department))
         .thenThrows('TASK.INVALID_INPUT'));
+    it('every department it was escalated to (open or resolved, not the street) may read it', () => {
+      const toStreet = { type: 'TaskEscalated', data: { ...escalated.data, escalationId: 'e2', to: { kind: 'street', streetId: 's1' } } } as TaskEvent;
+      const toWater = { type: 'TaskEscalated', data: { ...escalated.data, escalationId: 'e3', to: { kind: 'department', departmentId: 'dept-water' } } } as TaskEvent;
+      expect(departmentsEscalatedTo(atInProgress)).toEqual([]);
+      expect(departmentsEscalatedTo([...atInProgress, escalated, acceptedEsc, resolved, toStreet, toWater, escalated])).toEqual(['dept-housing', 'dept-water']);
+    });
     it('after resolution the task may be escalated again', () =>
       spec.given([...atInProgress, escalated, acceptedEsc, resolved]).when(escalate({ escalationId: 'e2' })).then([
         { type: 'TaskEscalated', data: { ...escalated.data, escalationId: 'e2' } } as TaskEvent,

@@ -1,9 +1,10 @@
-import type { evaluationRound, notice } from '@cobuild/domain';
+import { privacy, type evaluationRound, type notice } from '@cobuild/domain';
 
 /**
  * What a notice webhook carries: the notice as published (its log position and SHA-256 digest,
  * which anyone can recompute: `cobuild audit verify-notice <id>`, docs/notices.md) and the
- * community's three lists as they stood at that position (personal data masked, as on the board).
+ * community's three lists as they stood at that position (personal data masked, as on the board,
+ * in the title too).
  */
 export function noticeWebhookBody(
   published: notice.NoticePublished['data'],
@@ -14,7 +15,7 @@ export function noticeWebhookBody(
     noticeId: published.noticeId,
     communityId: published.communityId,
     kind: published.kind,
-    title: published.title,
+    title: privacy.maskPersonalData(published.title),
     subjectId: published.subjectId,
     logPosition: published.logPosition,
     digest: published.digest,

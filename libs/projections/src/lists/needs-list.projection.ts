@@ -1,9 +1,13 @@
 import type { need } from '@cobuild/domain';
 import type { ProjectionEvent } from '@cobuild/event-store';
-import { maskName, maskPhone } from '../masking';
+import { maskFreeText as text, maskName, maskPhone, publicNeedTitle } from '../masking';
 import { changed, sortNumber, type DocumentProjection } from '../runtime/document-projection';
 
-/** One row of the needs list (需求清单); the requester is masked (张* · 138****5678), the need's own GET shows it whole to staff. */
+/**
+ * One row of the needs list (需求清单); the requester is masked (张* · 138****5678), and so is personal
+ * data in the free text: the title is the public title the secretary confirmed, else the need's
+ * own with personal data masked. The need's own GET shows it whole to staff.
+ */
 export interface NeedListItem {
   id: string;
   communityId: string;
@@ -42,7 +46,7 @@ function evolve(doc: NeedListItem | null, e: ProjectionEvent): NeedListItem | nu
     return {
       id: s.needId,
       communityId: s.communityId,
-      title: s.title,
+      title: publicNeedTitle({ title: s.title }),
       category: s.category,
       urgency: s.urgency,
       source: s.source,
@@ -54,7 +58,7 @@ function evolve(doc: NeedListItem | null, e: ProjectionEvent): NeedListItem | nu
       listedAt: null,
       taskIds: [],
       verifiedTaskIds: [],
-      beneficiaries: { description: s.beneficiaries.description, count: s.beneficiaries.count ?? null },
+      beneficiaries: { description: text(s.beneficiaries.description), count: s.beneficiaries.count ?? null },
       requester: { name: maskName(s.requester.name), phone: maskPhone(s.requester.phone ?? null) },
       mergedInto: null,
       reason: null,
@@ -63,10 +67,12 @@ function evolve(doc: NeedListItem | null, e: ProjectionEvent): NeedListItem | nu
   }
   if (!doc) return null;
   switch (e.type) {
+    case 'NeedPublicTitleConfirmed':
+      return changed(doc, e.position, { title: d.publicTitle });
     case 'NeedListed':
       return changed(doc, e.position, { status: 'listed', listedAt: d.listedAt ?? null });
     case 'NeedRejected':
-      return changed(doc, e.position, { status: 'rejected', reason: d.reason });
+      return changed(doc, e.position, { status: 'rejected', reason: text(d.reason) });
     case 'NeedMerged':
       return changed(doc, e.position, { status: 'merged', mergedInto: d.intoNeedId });
     case 'NeedUrgencyChanged':
@@ -84,9 +90,9 @@ function evolve(doc: NeedListItem | null, e: ProjectionEvent): NeedListItem | nu
     case 'NeedTaskReopened':
       return changed(doc, e.position, { status: doc.status === 'fulfilled' ? 'matched' : doc.status, verifiedTaskIds: without(doc.verifiedTaskIds, d.taskId) });
     case 'NeedWithdrawn':
-      return changed(doc, e.position, { status: 'withdrawn', reason: d.reason });
+      return changed(doc, e.position, { status: 'withdrawn', reason: text(d.reason) });
     case 'NeedClosedUnfulfilled':
-      return changed(doc, e.position, { status: 'closed', reason: d.reason });
+      return changed(doc, e.position, { status: 'closed', reason: text(d.reason) });
     default:
       return doc;
   }
@@ -98,7 +104,8 @@ function evolve(doc: NeedListItem | null, e: ProjectionEvent): NeedListItem | nu
  */
 export const needsListProjection: DocumentProjection<NeedListItem> = {
   name: 'needs-list',
-  version: 1,
+  // 2: free text with personal data masked; the confirmed public title
+  version: 2,
   categories: ['need'],
   keysOf: (e) => (typeof e.data.needId === 'string' ? [e.data.needId] : []),
   evolve: (doc, e) => evolve(doc, e),

@@ -1,6 +1,6 @@
 import type { pledge } from '@cobuild/domain';
 import type { ProjectionEvent } from '@cobuild/event-store';
-import { maskName, maskPhone } from '../masking';
+import { maskFreeText as text, maskName, maskPhone } from '../masking';
 import { sortNumber, type DocumentProjection } from '../runtime/document-projection';
 
 /** One row of the resources list (资源清单): a pledge with its capacity pledged, allocated and remaining. */
@@ -37,7 +37,7 @@ function evolve(doc: ResourceListItem | null, e: ProjectionEvent): ResourceListI
       communityId: p.communityId,
       pledger: { ...p.pledger },
       type: p.type,
-      description: p.description,
+      description: text(p.description),
       capacity: { pledged: p.capacity.quantity, allocated: 0, remaining: p.capacity.quantity, measure: p.capacity.measure },
       availability: { from: p.availability.from, until: p.availability.until ?? null },
       status: 'pledged',
@@ -56,7 +56,7 @@ function evolve(doc: ResourceListItem | null, e: ProjectionEvent): ResourceListI
     case 'PledgeListed':
       return { ...next, status: 'listed', listedAt: d.listedAt ?? null, meetingId: d.meetingId ?? null };
     case 'PledgeRejected':
-      return { ...next, status: 'rejected', reason: d.reason };
+      return { ...next, status: 'rejected', reason: text(d.reason) };
     case 'PledgeCapacityAllocated':
     case 'PledgeAllocationReleased': {
       const allocations =
@@ -67,7 +67,7 @@ function evolve(doc: ResourceListItem | null, e: ProjectionEvent): ResourceListI
       return { ...next, status: followNumbers(doc.status, d.allocated, doc.capacity.pledged), capacity: { ...doc.capacity, allocated: d.allocated, remaining: d.remaining }, allocations };
     }
     case 'PledgeWithdrawn':
-      return { ...next, status: 'withdrawn', reason: d.reason };
+      return { ...next, status: 'withdrawn', reason: text(d.reason) };
     case 'PledgeExpired':
       return { ...next, status: 'expired' };
     default:
@@ -85,7 +85,8 @@ function followNumbers(status: pledge.PledgeStatus, allocated: number, pledged: 
 /** 资源清单: one document per pledge, ordered by when it was pledged (the API shows newest first). */
 export const resourcesListProjection: DocumentProjection<ResourceListItem> = {
   name: 'resources-list',
-  version: 1,
+  // 2: free text (description, reasons) with personal data masked
+  version: 2,
   categories: ['pledge'],
   keysOf: (e) => (typeof e.data.pledgeId === 'string' ? [e.data.pledgeId] : []),
   evolve: (doc, e) => evolve(doc, e),

@@ -1,6 +1,6 @@
 import type { task } from '@cobuild/domain';
 import type { ProjectionEvent } from '@cobuild/event-store';
-import { maskName, maskPhone } from '../masking';
+import { maskFreeText as text, maskName, maskOptionalText, maskPhone } from '../masking';
 import { changed, sortNumber, type DocumentProjection } from '../runtime/document-projection';
 
 /**
@@ -62,7 +62,7 @@ function created(e: ProjectionEvent, d: Record<string, any>): TaskListItem {
   return {
     id: d.taskId,
     communityId: d.communityId,
-    title: d.title,
+    title: text(d.title),
     origin: claim ? 'claim' : 'proposal',
     status: claim ? 'claimed' : 'proposed',
     meetingId: claim ? null : (d.meetingId ?? null),
@@ -105,34 +105,34 @@ function evolve(doc: TaskListItem | null, e: ProjectionEvent): TaskListItem | nu
         deadline: d.deadline,
         proposedDeadline: null,
         markedOverdue: false,
-        ...(e.type === 'TaskReassigned' ? { extensionRequest: null, reason: d.reason } : {}),
+        ...(e.type === 'TaskReassigned' ? { extensionRequest: null, reason: text(d.reason) } : {}),
       });
     case 'TaskClaimRejected':
-      return changed(doc, e.position, { status: 'claim_rejected', reason: d.reason });
+      return changed(doc, e.position, { status: 'claim_rejected', reason: text(d.reason) });
     case 'TaskAccepted':
       return changed(doc, e.position, { status: 'accepted' });
     case 'TaskDeclined':
-      return changed(doc, e.position, { status: 'declined', reason: d.reason, extensionRequest: null, escalation: null, allocationsReleased: true });
+      return changed(doc, e.position, { status: 'declined', reason: text(d.reason), extensionRequest: null, escalation: null, allocationsReleased: true });
     case 'TaskCancelled':
-      return changed(doc, e.position, { status: 'cancelled', reason: d.reason, extensionRequest: null, escalation: null, allocationsReleased: true });
+      return changed(doc, e.position, { status: 'cancelled', reason: text(d.reason), extensionRequest: null, escalation: null, allocationsReleased: true });
     case 'TaskProgressReported': {
-      const lastReport = { reportId: d.reportId, summary: d.summary, percentComplete: d.percentComplete ?? null, reportedAt: d.reportedAt };
+      const lastReport = { reportId: d.reportId, summary: text(d.summary), percentComplete: d.percentComplete ?? null, reportedAt: d.reportedAt };
       return changed(doc, e.position, {
         status: doc.status === 'accepted' ? 'in_progress' : doc.status,
         progress: { reports: doc.progress.reports + 1, lastReport, percentComplete: lastReport.percentComplete ?? doc.progress.percentComplete },
       });
     }
     case 'TaskCompleted':
-      return changed(doc, e.position, { status: 'completed', extensionRequest: null, completion: { summary: d.summary, evidence: (d.evidence ?? []).length, completedAt: d.completedAt } });
+      return changed(doc, e.position, { status: 'completed', extensionRequest: null, completion: { summary: text(d.summary), evidence: (d.evidence ?? []).length, completedAt: d.completedAt } });
     case 'TaskVerified':
-      return changed(doc, e.position, { status: 'verified', verification: { note: d.note ?? null, verifiedAt: d.verifiedAt } });
+      return changed(doc, e.position, { status: 'verified', verification: { note: maskOptionalText(d.note), verifiedAt: d.verifiedAt } });
     case 'TaskCompletionRejected':
     case 'TaskReopenedForRework':
-      return changed(doc, e.position, { status: 'in_progress', completion: null, verification: null, reworkCount: doc.reworkCount + 1, reason: d.reason });
+      return changed(doc, e.position, { status: 'in_progress', completion: null, verification: null, reworkCount: doc.reworkCount + 1, reason: text(d.reason) });
     case 'TaskClosed':
       return changed(doc, e.position, { status: 'closed', closedAt: d.closedAt });
     case 'TaskDeadlineExtensionRequested':
-      return changed(doc, e.position, { extensionRequest: { requestedDeadline: d.requestedDeadline, reason: d.reason } });
+      return changed(doc, e.position, { extensionRequest: { requestedDeadline: d.requestedDeadline, reason: text(d.reason) } });
     case 'TaskDeadlineExtended':
       return changed(doc, e.position, { deadline: d.deadline, extensionRequest: null, markedOverdue: false });
     case 'TaskDeadlineExtensionRefused':
@@ -141,7 +141,7 @@ function evolve(doc: TaskListItem | null, e: ProjectionEvent): TaskListItem | nu
       return changed(doc, e.position, { markedOverdue: true });
     case 'TaskEscalated':
       return changed(doc, e.position, {
-        escalation: { escalationId: d.escalationId, to: { ...d.to }, reason: d.reason, escalatedAt: d.escalatedAt, accepted: false },
+        escalation: { escalationId: d.escalationId, to: { ...d.to }, reason: text(d.reason), escalatedAt: d.escalatedAt, accepted: false },
         escalations: doc.escalations + 1,
       });
     case 'TaskEscalationAccepted':
@@ -159,7 +159,8 @@ const NO_DEADLINE = 'z';
 /** 项目清单: one document per task, ordered by deadline (soonest first), then by when it was formed. */
 export const tasksListProjection: DocumentProjection<TaskListItem> = {
   name: 'tasks-list',
-  version: 1,
+  // 2: free text (title, reasons, summaries, notes) with personal data masked
+  version: 2,
   categories: ['task'],
   keysOf: (e) => (typeof e.data.taskId === 'string' ? [e.data.taskId] : []),
   evolve: (doc, e) => evolve(doc, e),

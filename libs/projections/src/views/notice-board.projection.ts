@@ -1,10 +1,12 @@
 import type { ProjectionEvent } from '@cobuild/event-store';
+import { maskFreeText, maskOptionalText } from '../masking';
 import type { DocumentProjection } from '../runtime/document-projection';
 
 /**
  * 公示栏: one document per published notice (`notice:<noticeId>`), newest first within a
  * community. Objections keep their text and answer only — an objector's contact never enters
- * this read model, so it can be shown to anyone.
+ * this read model, and personal data in the free text (title, objections, answers) is masked, so it
+ * can be shown to anyone.
  */
 export interface NoticeBoardDoc {
   noticeId: string;
@@ -30,7 +32,7 @@ function evolve(prev: NoticeBoardDoc | null, e: ProjectionEvent): NoticeBoardDoc
       noticeId: d.noticeId,
       communityId: d.communityId,
       kind: d.kind,
-      title: d.title,
+      title: maskFreeText(d.title),
       logPosition: d.logPosition,
       digest: d.digest,
       subjectId: d.subjectId ?? null,
@@ -43,9 +45,9 @@ function evolve(prev: NoticeBoardDoc | null, e: ProjectionEvent): NoticeBoardDoc
   if (!prev) return null;
   switch (e.type) {
     case 'ObjectionRaised':
-      return { ...prev, objections: [...prev.objections, { objectionId: d.objectionId, text: d.text, raisedAt: d.raisedAt, answer: null, answeredAt: null }] };
+      return { ...prev, objections: [...prev.objections, { objectionId: d.objectionId, text: maskFreeText(d.text), raisedAt: d.raisedAt, answer: null, answeredAt: null }] };
     case 'ObjectionAnswered':
-      return { ...prev, objections: prev.objections.map((o) => (o.objectionId === d.objectionId ? { ...o, answer: d.answer, answeredAt: d.answeredAt } : o)) };
+      return { ...prev, objections: prev.objections.map((o) => (o.objectionId === d.objectionId ? { ...o, answer: maskOptionalText(d.answer), answeredAt: d.answeredAt } : o)) };
     case 'NoticeClosed':
       return { ...prev, status: 'closed', closedAt: d.closedAt };
     default:
@@ -55,7 +57,8 @@ function evolve(prev: NoticeBoardDoc | null, e: ProjectionEvent): NoticeBoardDoc
 
 export const noticeBoardProjection: DocumentProjection<NoticeBoardDoc> = {
   name: 'notice-board',
-  version: 1,
+  // 2: personal data in the free text masked
+  version: 2,
   categories: ['notice'],
   keysOf: (e) => [`notice:${(e.data as Data).noticeId}`],
   evolve: (doc, e) => evolve(doc, e),

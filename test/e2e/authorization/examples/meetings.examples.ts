@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EndpointExample, ExampleContext } from '../endpoint-example';
 import { aMeeting, once } from './workflow-fixtures';
 
-const convene = { title: '第四季度党建联席会议', scheduledAt: '2026-12-15T01:30:00Z', chairUnitId: 'u-chair' };
+// the chair must be registered (双报到) at the meeting's community (or, for a street meeting, in its street)
+const convene = (c: ExampleContext) => ({ title: '第四季度党建联席会议', scheduledAt: '2026-12-15T01:30:00Z', chairUnitId: c.world.units[0] });
 const meetingFor = () => once((c) => aMeeting(c));
 const rescheduled = meetingFor();
 const chaired = meetingFor();
@@ -19,11 +20,11 @@ const closing = once(async (c: ExampleContext) => {
 export const examples: EndpointExample[] = [
   {
     operation: 'POST /communities/{communityId}/meetings',
-    prepare: async ({ world }) => ({ path: `/communities/${world.communities[0]}/meetings`, body: { ...convene, meetingId: randomUUID() } }),
+    prepare: async (c) => ({ path: `/communities/${c.world.communities[0]}/meetings`, body: { ...convene(c), meetingId: randomUUID() } }),
   },
   {
     operation: 'POST /streets/{streetId}/meetings',
-    prepare: async ({ world }) => ({ path: `/streets/${world.streets[0]}/meetings`, body: { ...convene, meetingId: randomUUID() } }),
+    prepare: async (c) => ({ path: `/streets/${c.world.streets[0]}/meetings`, body: { ...convene(c), meetingId: randomUUID() } }),
   },
   {
     operation: 'POST /meetings/{meetingId}/reschedule',
@@ -31,7 +32,7 @@ export const examples: EndpointExample[] = [
   },
   {
     operation: 'POST /meetings/{meetingId}/chair',
-    prepare: async (c) => ({ path: `/meetings/${await chaired(c)}/chair`, body: { chairUnitId: 'u-next', reason: '轮值调整' } }),
+    prepare: async (c) => ({ path: `/meetings/${await chaired(c)}/chair`, body: { chairUnitId: c.world.units[0], reason: '轮值调整' } }),
   },
   {
     operation: 'POST /meetings/{meetingId}/attendance',

@@ -26,6 +26,10 @@ export const examples: EndpointExample[] = [
     prepare: async ({ world }) => ({ path: `/communities/${world.communities[0]}/needs`, body: needBody({ needId: randomUUID() }) }),
   },
   { operation: 'POST /needs/{needId}/list', prepare: async (c) => ({ path: `/needs/${await aNeed(c)}/list` }) },
+  {
+    operation: 'POST /needs/{needId}/public-title',
+    prepare: async (c) => ({ path: `/needs/${await aNeed(c)}/public-title`, body: { publicTitle: '为3号楼老人加装扶手' } }),
+  },
   { operation: 'POST /needs/{needId}/reject', prepare: async (c) => ({ path: `/needs/${await aNeed(c)}/reject`, body: { reason: '不属于社区职责' } }) },
   {
     operation: 'POST /needs/{needId}/merge',

@@ -13,7 +13,8 @@ const on = (make: (c: ExampleContext) => Promise<string>, path: string, body: un
 
 const proposedForAssign = task('proposed');
 const assignedForReassign = task('assigned');
-const assignedForRead = task('assigned');
+// escalated to the department the matrix grants in scope (dep-a): it reads the task like the community does
+const escalatedForRead = task('escalated');
 const escalated = escalation('escalated');
 const escalatedToStreet = escalation('escalated_to_street');
 
@@ -92,5 +93,5 @@ export const examples: EndpointExample[] = [
     prepare: async (c) => on(assignedForReassign, 'reassign', { ...assignment(c.world.units[1]), reason: '原单位无力完成' })(c),
   },
   { operation: 'POST /tasks/{taskId}/cancel', prepare: on(task('proposed'), 'cancel', reasonOf) },
-  { operation: 'GET /tasks/{taskId}', prepare: async (c) => ({ path: `/tasks/${await assignedForRead(c)}` }) },
+  { operation: 'GET /tasks/{taskId}', prepare: async (c) => ({ path: `/tasks/${await escalatedForRead(c)}` }) },
 ];
