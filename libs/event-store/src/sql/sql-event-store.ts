@@ -21,11 +21,12 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
-import { chainHash, contentDigest } from '../hashing';
+import { canonicalJson } from '../canonical-json';
+import { chainHash, digestOfCanonical } from '../hashing';
 import { StreamHeads } from './stream-heads';
 import { PollingSubscription } from '../polling-subscription';
 import { UpcasterRegistry } from '../upcasting';
-import { DEFAULT_MAX_EVENT_BYTES, validateAppend, validateStreamId } from '../validation';
+import { assertEventSize, DEFAULT_MAX_EVENT_BYTES, validateAppend, validateStreamId } from '../validation';
 import { migrate } from './migrations';
 import { assertSchemaName, type SqlDriver } from './sql-driver';
 
@@ -58,13 +59,13 @@ type ProjectionRow = [position: string, streamId: string, eventId: string, type:
 interface PendingAppend {
   streamId: string;
   expected: ExpectedRevision;
-  request: {
-    stream: string;
-    category: string;
-    expected: number;
-    prevHash?: string;
-    events: Array<Record<string, unknown> & { id: string; hash?: string }>;
-  };
+  /** the event ids, lower case */
+  ids: string[];
+  /**
+   * the append as one element of append_batch's JSON argument, rendered once in append():
+   * {"stream", "category", "expected", "prevHash"?, "events": [{id, type, schemaVersion, data, metadata, digest, hash?}]}
+   */
+  json: string;
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
@@ -124,33 +125,35 @@ export class SqlEventStore implements EventStore {
    * requests (group commit). Each append is still checked on its own.
    */
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    validateAppend(streamId, events, options?.expectedRevision, this.maxEventBytes);
+    // the size is checked below on the JCS text, which has the same length as JSON.stringify's
+    validateAppend(streamId, events, options?.expectedRevision, this.maxEventBytes, false);
     const expected = options.expectedRevision;
-    const digests = events.map((e) => contentDigest(e));
-    const request: PendingAppend['request'] = {
-      stream: streamId,
-      category: categoryOf(streamId),
-      expected: typeof expected === 'number' ? expected : EXPECTED_CODE[expected],
-      events: events.map((e, i) => ({
-        id: e.id.toLowerCase(),
-        type: e.type,
-        schemaVersion: e.schemaVersion,
-        data: e.data,
-        metadata: e.metadata,
-        digest: digests[i],
-      })),
-    };
     // the command handler has just read the stream, so its head is usually known here: compute the
     // chain in the application; the append function uses it only if the head is still that one
-    const head = expected === 'no_stream' ? { revision: -1, hash: '' } : typeof expected === 'number' ? this.heads.get(streamId) : undefined;
-    if (head && (expected === 'no_stream' || head.revision === expected)) {
-      let prev = head.hash;
-      request.prevHash = prev;
-      request.events.forEach((e, i) => {
-        prev = e.hash = chainHash(prev || null, streamId, head.revision + 1 + i, digests[i]);
-      });
+    let head = expected === 'no_stream' ? { revision: -1, hash: '' } : typeof expected === 'number' ? this.heads.get(streamId) : undefined;
+    if (head && expected !== 'no_stream' && head.revision !== expected) head = undefined;
+    // one walk of each event's data and metadata (JCS): the same text gives the size, the content
+    // digest and the JSON sent to the database (jsonb ignores key order), instead of a
+    // JSON.stringify for the size, a JCS for the digest and a JSON.stringify of the whole request
+    const ids: string[] = new Array(events.length);
+    let prev = head?.hash ?? '';
+    let body = '';
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i];
+      const id = (ids[i] = e.id.toLowerCase());
+      const data = canonicalJson(e.data);
+      const metadata = canonicalJson(e.metadata);
+      assertEventSize(e.id, Buffer.byteLength(data) + Buffer.byteLength(metadata), this.maxEventBytes);
+      const digest = digestOfCanonical(id, e.type, e.schemaVersion, data, metadata);
+      // id (a UUID), type (letters, digits and _ . : -) and the hex hashes need no JSON escaping
+      body += `${i ? ',' : ''}{"id":"${id}","type":"${e.type}","schemaVersion":${e.schemaVersion},"data":${data},"metadata":${metadata},"digest":"${digest}"`;
+      if (head) body += `,"hash":"${(prev = chainHash(prev || null, streamId, head.revision + 1 + i, digest))}"`;
+      body += '}';
     }
-    const pending: PendingAppend = { streamId, expected, request, resolve: () => undefined, reject: () => undefined };
+    const json = `{"stream":${JSON.stringify(streamId)},"category":${JSON.stringify(categoryOf(streamId))},"expected":${
+      typeof expected === 'number' ? expected : EXPECTED_CODE[expected]
+    }${head ? `,"prevHash":"${head.hash}"` : ''},"events":[${body}]}`;
+    const pending: PendingAppend = { streamId, expected, ids, json, resolve: () => undefined, reject: () => undefined };
     const result = new Promise<AppendResult>((resolve, reject) => {
       pending.resolve = resolve;
       pending.reject = reject;
@@ -171,8 +174,8 @@ export class SqlEventStore implements EventStore {
       while (this.queue.length > 0) {
         let events = 0;
         let take = 0;
-        while (take < this.queue.length && take < MAX_BATCH_APPENDS && (take === 0 || events + this.queue[take].request.events.length <= MAX_BATCH_EVENTS))
-          events += this.queue[take++].request.events.length;
+        while (take < this.queue.length && take < MAX_BATCH_APPENDS && (take === 0 || events + this.queue[take].ids.length <= MAX_BATCH_EVENTS))
+          events += this.queue[take++].ids.length;
         await this.runBatch(this.queue.splice(0, take));
       }
     } finally {
@@ -186,7 +189,7 @@ export class SqlEventStore implements EventStore {
     let rows: BatchRow[];
     try {
       rows = await this.driver.query<BatchRow>(`SELECT * FROM ${this.schema}.append_batch($1::jsonb, $2)`, [
-        JSON.stringify(sorted.map((p) => p.request)),
+        `[${sorted.map((p) => p.json).join(',')}]`,
         careful,
       ]);
     } catch (e) {
@@ -217,7 +220,7 @@ export class SqlEventStore implements EventStore {
       if (status === 'ok') {
         const [row] = mine;
         const first = Number(row.out_position);
-        const positions = p.request.events.map((_, i) => first + i);
+        const positions = p.ids.map((_, i) => first + i);
         this.heads.remember(p.streamId, Number(row.out_revision), row.out_hash!);
         p.resolve({ nextRevision: Number(row.out_revision), position: positions[positions.length - 1], positions, idempotent: false });
       } else if (status === 'idempotent') {
@@ -234,7 +237,7 @@ export class SqlEventStore implements EventStore {
       } else if (status === 'duplicate')
         p.reject(
           new DuplicateEventIdError(
-            p.request.events.map((e) => String(e.id)),
+            [...p.ids],
             'Some of these event ids are already recorded (in this or another stream); nothing was written',
           ),
         );
