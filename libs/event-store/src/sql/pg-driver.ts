@@ -20,6 +20,11 @@ export class PgDriver implements SqlDriver {
     return res.rows as T[];
   }
 
+  async queryPrepared<T>(name: string, sql: string, params?: unknown[]): Promise<T[]> {
+    const res = await this.pool.query({ name, text: sql, values: params as unknown[] });
+    return res.rows as T[];
+  }
+
   async queryArrays<T extends unknown[]>(sql: string, params?: unknown[]): Promise<T[]> {
     const res = await this.pool.query({ text: sql, values: params as unknown[], rowMode: 'array' });
     return res.rows as T[];
