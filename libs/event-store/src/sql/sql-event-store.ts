@@ -177,7 +177,11 @@ export class SqlEventStore implements EventStore {
   private async flush(): Promise<void> {
     this.inFlight++;
     try {
-      while (this.queue.length > 0) {
+      for (let first = true; ; first = false) {
+        // the callers just answered append again from their continuations (microtasks): let them
+        // all queue before the next call goes, so it carries all of them, not the first few
+        if (!first) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.queue.length === 0) break;
         let events = 0;
         let take = 0;
         while (take < this.queue.length && take < MAX_BATCH_APPENDS && (take === 0 || events + this.queue[take].ids.length <= MAX_BATCH_EVENTS))
