@@ -147,7 +147,9 @@ export class SqlEventStore implements EventStore {
       const id = (ids[i] = e.id.toLowerCase());
       const data = canonicalJson(e.data);
       const metadata = canonicalJson(e.metadata);
-      assertEventSize(e.id, Buffer.byteLength(data) + Buffer.byteLength(metadata), this.maxEventBytes);
+      // a UTF-16 code unit is at most 3 bytes of UTF-8: count the bytes only when that bound is over the limit
+      if ((data.length + metadata.length) * 3 > this.maxEventBytes)
+        assertEventSize(e.id, Buffer.byteLength(data) + Buffer.byteLength(metadata), this.maxEventBytes);
       const digest = digestOfCanonical(id, e.type, e.schemaVersion, data, metadata);
       // id (a UUID), type (letters, digits and _ . : -) and the hex hashes need no JSON escaping
       body += `${i ? ',' : ''}{"id":"${id}","type":"${e.type}","schemaVersion":${e.schemaVersion},"data":${data},"metadata":${metadata},"digest":"${digest}"`;
