@@ -75,7 +75,7 @@ async function main() {
     'append_batch alone (argument built beforehand)': async () => {
       const json = nodePrep(`sq-${sn++}`, events);
       const t = process.hrtime.bigint();
-      await store.driver.queryPrepared('parts_append', `SELECT * FROM ${S}.append_batch($1::jsonb, false)`, [json]);
+      await store.driver.queryPrepared(`SELECT * FROM ${S}.append_batch($1::jsonb, false)`, [json]);
       return Number(process.hrtime.bigint() - t) / 1e6;
     },
     'BEGIN + stream check + log_head; COPY; COMMIT': async () => {

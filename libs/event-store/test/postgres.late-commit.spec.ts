@@ -34,7 +34,7 @@ class SlowCommitDriver extends PgDriver {
   }
 
   /** the append's prepared statement goes the same slow way */
-  override async queryPrepared<T>(_name: string, sql: string, params?: unknown[]): Promise<T[]> {
+  override async queryPrepared<T>(sql: string, params?: unknown[]): Promise<T[]> {
     return this.query<T>(sql, params);
   }
 }

@@ -30,7 +30,7 @@ export class PgliteDriver implements SqlDriver {
   }
 
   /** PGlite runs in this process: no parse round trip to save, a plain query */
-  async queryPrepared<T>(_name: string, sql: string, params?: unknown[]): Promise<T[]> {
+  async queryPrepared<T>(sql: string, params?: unknown[]): Promise<T[]> {
     return this.query<T>(sql, params);
   }
 

@@ -15,10 +15,10 @@ export interface SqlDriver {
   /** rows as arrays of their columns' values, in the SELECT's order (no object per row: cheaper for long reads) */
   queryArrays<T extends unknown[] = unknown[]>(sql: string, params?: unknown[]): Promise<T[]>;
   /**
-   * query as a named prepared statement: the server parses and plans it once per connection, not on
-   * every call (the append's statement runs for every append). The name must identify the SQL text.
+   * query as a prepared statement: the server parses and plans it once per connection, not on every
+   * call (for statements that run all the time, like the append's)
    */
-  queryPrepared<T = Record<string, unknown>>(name: string, sql: string, params?: unknown[]): Promise<T[]>;
+  queryPrepared<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** runs several statements (no parameters) */
   exec(sql: string): Promise<void>;
   /** runs fn in one transaction on one connection */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   ConcurrencyError,
   DuplicateEventIdError,
@@ -107,7 +106,6 @@ export class SqlEventStore implements EventStore {
   ) {
     this.schema = options.schema ?? 'cobuild_events';
     assertSchemaName(this.schema);
-    this.appendStatement = `cobuild_append_${createHash('sha1').update(this.schema).digest('hex').slice(0, 16)}`;
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
   }
@@ -173,8 +171,6 @@ export class SqlEventStore implements EventStore {
   private readonly heads = new StreamHeads(10_000);
   /** batches on their way to the database (at most MAX_IN_FLIGHT) */
   private inFlight = 0;
-  /** the append statement's name on each connection (prepared once per connection; a short name whatever the schema's length) */
-  private readonly appendStatement: string;
 
   private async flush(): Promise<void> {
     this.inFlight++;
@@ -200,7 +196,7 @@ export class SqlEventStore implements EventStore {
     const sorted = [...batch].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
     let rows: BatchRow[];
     try {
-      rows = await this.driver.queryPrepared<BatchRow>(this.appendStatement, `SELECT * FROM ${this.schema}.append_batch($1::jsonb, $2)`, [
+      rows = await this.driver.queryPrepared<BatchRow>(`SELECT * FROM ${this.schema}.append_batch($1::jsonb, $2)`, [
         `[${sorted.map((p) => p.json).join(',')}]`,
         careful,
       ]);
