@@ -127,16 +127,31 @@ export class SqlEventStore implements EventStore {
    * one commit for many concurrent requests (group commit). Each append is still checked on its own.
    */
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    // the size is checked below on the JCS text, which has the same length as JSON.stringify's
+    // the size is checked in render(), on the JCS text, which has the same length as JSON.stringify's
     validateAppend(streamId, events, options?.expectedRevision, this.maxEventBytes, false);
     const expected = options.expectedRevision;
-    // the command handler has just read the stream, so its head is usually known here: compute the
-    // chain in the application; the append function uses it only if the head is still that one
+    const { ids, json } = this.render(streamId, events, expected);
+    const pending: PendingAppend = { streamId, expected, ids, json, resolve: () => undefined, reject: () => undefined };
+    const result = new Promise<AppendResult>((resolve, reject) => {
+      pending.resolve = resolve;
+      pending.reject = reject;
+    });
+    this.queue.push(pending);
+    if (this.inFlight < MAX_IN_FLIGHT) void this.flush();
+    return result;
+  }
+
+  /**
+   * One validated append as an element of append_batch's JSON argument (`[${json}, …]`), with its
+   * event ids in lower case. One walk of each event's data and metadata (JCS): the same text gives
+   * the size check, the content digest and the JSON sent to the database (jsonb ignores key order),
+   * instead of a JSON.stringify for the size, a JCS for the digest and a JSON.stringify of the whole
+   * request. When the stream's head is known (the command handler has just read the stream), the
+   * chain is computed here too; the append function takes it only if that head is still the head.
+   */
+  private render(streamId: string, events: NewEvent[], expected: ExpectedRevision): { ids: string[]; json: string } {
     let head = expected === 'no_stream' ? { revision: -1, hash: '' } : typeof expected === 'number' ? this.heads.get(streamId) : undefined;
     if (head && expected !== 'no_stream' && head.revision !== expected) head = undefined;
-    // one walk of each event's data and metadata (JCS): the same text gives the size, the content
-    // digest and the JSON sent to the database (jsonb ignores key order), instead of a
-    // JSON.stringify for the size, a JCS for the digest and a JSON.stringify of the whole request
     const ids: string[] = new Array(events.length);
     let prev = head?.hash ?? '';
     let body = '';
@@ -157,14 +172,7 @@ export class SqlEventStore implements EventStore {
     const json = `{"stream":${JSON.stringify(streamId)},"category":${JSON.stringify(categoryOf(streamId))},"expected":${
       typeof expected === 'number' ? expected : EXPECTED_CODE[expected]
     }${head ? `,"prevHash":"${head.hash}"` : ''},"events":[${body}]}`;
-    const pending: PendingAppend = { streamId, expected, ids, json, resolve: () => undefined, reject: () => undefined };
-    const result = new Promise<AppendResult>((resolve, reject) => {
-      pending.resolve = resolve;
-      pending.reject = reject;
-    });
-    this.queue.push(pending);
-    if (this.inFlight < MAX_IN_FLIGHT) void this.flush();
-    return result;
+    return { ids, json };
   }
 
   private readonly queue: PendingAppend[] = [];
