@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { PgDriver, PgliteDriver, SqlEventStore, type EventStore, type NewEvent } from '../../libs/event-store/src';
@@ -261,6 +261,7 @@ async function main() {
   })();
   console.log(`bench:store — ${SINGLE} single appends over ${STREAMS} streams (sequential and ${CONCURRENCY} clients), ${BATCHES}×100-event batches, global read`);
 
+  const loadAtStart = loadavg()[0];
   const dir = mkdtempSync(join(tmpdir(), 'cobuild-bench-'));
   const contenders = [
     cobuildContender(
@@ -291,7 +292,11 @@ async function main() {
   for (const [name, r] of results) void (r.readCount < 1 && console.warn(`${name}: read nothing`));
   writeSection(
     'Event store (npm run bench:store)',
-    `${machine({ PostgreSQL: `${pgVersion} (local server, default settings, fsync on)` })}
+    `${machine({
+      PostgreSQL: `${pgVersion} (local server, default settings, fsync on)`,
+      // the machine is shared: a busy one slows every contender's commits and CPU alike, so compare the ratios of one run
+      'load average (1 min)': `${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
+    })}
 - workload (each phase run ${ROUNDS} times, the contenders interleaved, figures are totals over the rounds): ${SINGLE} single-event appends with an exact expected revision over ${STREAMS} streams, first by one client, then by ${CONCURRENCY} concurrent clients; ${BATCHES} appends of 100 events to new streams; the whole global log read in pages of 1,000 (once per round). Each contender in its own fresh database on the same server.
 
 ${figures}

@@ -68,6 +68,8 @@ export function validateAppend(
   events: unknown,
   expected: unknown,
   maxEventBytes: number,
+  /** false: the caller checks each event's size itself, on the JSON text it serialises anyway */
+  checkSize = true,
 ): void {
   validateStreamId(streamId);
   validateExpectedRevision(expected);
@@ -92,9 +94,13 @@ export function validateAppend(
       throw new InvalidAppendError(`${at}.data`, 'object', `${at}.data must be a JSON object`);
     assertJson(e.data, `${at}.data`);
     validateMetadata(e.metadata, `${at}.metadata`);
-    const size = Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata));
-    if (size > maxEventBytes) throw new EventTooLargeError(e.id, size, maxEventBytes);
+    if (checkSize) assertEventSize(e.id, Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata)), maxEventBytes);
   });
+}
+
+/** an event's serialised size (data + metadata JSON, UTF-8 bytes) against the limit */
+export function assertEventSize(id: string, size: number, maxEventBytes: number): void {
+  if (size > maxEventBytes) throw new EventTooLargeError(id, size, maxEventBytes);
 }
 
 function validateMetadata(m: unknown, at: string): void {

@@ -256,6 +256,22 @@ export function eventStoreContract(target: ContractTarget): void {
         }
       });
 
+      it('the size limit in UTF-8 bytes of the data and metadata JSON, exact at the boundary', async () => {
+        // 3-byte characters: the limit is in bytes, not in characters
+        const e = newEvent('X', { text: '楼道灯坏了'.repeat(200) });
+        const size = Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata));
+        const under = await target.create({ maxEventBytes: size - 1 });
+        const exact = await target.create({ maxEventBytes: size });
+        try {
+          const err = await under.append(uniqueStream(), [e], { expectedRevision: 'any' }).catch((x) => x);
+          expect(err).toMatchObject({ code: 'STORE.EVENT_TOO_LARGE', limit: size - 1 });
+          await expect(exact.append(uniqueStream(), [e], { expectedRevision: 'any' })).resolves.toMatchObject({ nextRevision: 0 });
+        } finally {
+          await under.close();
+          await exact.close();
+        }
+      });
+
       it('a negative revision or position to read from', async () => {
         await expect(store.readStream(uniqueStream(), { fromRevision: -1 })).rejects.toBeInstanceOf(InvalidAppendError);
         await expect(store.readAll({ after: -5 })).rejects.toBeInstanceOf(InvalidAppendError);

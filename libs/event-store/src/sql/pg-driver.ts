@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { finished } from 'node:stream/promises';
 import { Pool, type PoolConfig } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -19,6 +20,16 @@ export class PgDriver implements SqlDriver {
     const res = await this.pool.query(sql, params as unknown[]);
     return res.rows as T[];
   }
+
+  async queryPrepared<T>(sql: string, params?: unknown[]): Promise<T[]> {
+    // pg prepares a named statement once per connection; the name stands for the text
+    let name = this.statementNames.get(sql);
+    if (name === undefined) this.statementNames.set(sql, (name = `cobuild_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`));
+    const res = await this.pool.query({ name, text: sql, values: params as unknown[] });
+    return res.rows as T[];
+  }
+
+  private readonly statementNames = new Map<string, string>();
 
   async queryArrays<T extends unknown[]>(sql: string, params?: unknown[]): Promise<T[]> {
     const res = await this.pool.query({ text: sql, values: params as unknown[], rowMode: 'array' });

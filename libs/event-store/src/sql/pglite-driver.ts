@@ -29,6 +29,11 @@ export class PgliteDriver implements SqlDriver {
     return res.rows;
   }
 
+  /** PGlite runs in this process: no parse round trip to save, a plain query */
+  async queryPrepared<T>(sql: string, params?: unknown[]): Promise<T[]> {
+    return this.query<T>(sql, params);
+  }
+
   async queryArrays<T extends unknown[]>(sql: string, params?: unknown[]): Promise<T[]> {
     const res = await this.db.query<T>(sql, params as unknown[], { rowMode: 'array' });
     return res.rows;

@@ -14,6 +14,11 @@ export interface SqlDriver {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** rows as arrays of their columns' values, in the SELECT's order (no object per row: cheaper for long reads) */
   queryArrays<T extends unknown[] = unknown[]>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * query as a prepared statement: the server parses and plans it once per connection, not on every
+   * call (for statements that run all the time, like the append's)
+   */
+  queryPrepared<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** runs several statements (no parameters) */
   exec(sql: string): Promise<void>;
   /** runs fn in one transaction on one connection */
