@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { DomainError } from '@cobuild/domain';
-import { createEventStore } from '@cobuild/event-store';
-import { ConfigError, loadConfig } from '../../common/src/config';
+import { ConfigError } from '../../common/src/config';
+import { withStore } from './audit/with-store';
 import { UsageError } from './usage-error';
 import { registerAuditCommands } from './audit/audit.command';
 import { registerProjectionsCommands } from './projections/projections.command';
@@ -18,14 +18,8 @@ program
   .description('print the configured event store and its head position')
   .option('--json', 'print JSON')
   .action(async (opts: { json?: boolean }) => {
-    const config = loadConfig();
-    const store = await createEventStore(config.eventStore);
-    try {
-      const status = { kind: store.kind, headPosition: await store.headPosition() };
-      process.stdout.write(opts.json ? `${JSON.stringify(status)}\n` : `event store: ${status.kind}\nhead position: ${status.headPosition}\n`);
-    } finally {
-      await store.close();
-    }
+    const status = await withStore(async (store) => ({ kind: store.kind, headPosition: await store.headPosition() }));
+    process.stdout.write(opts.json ? `${JSON.stringify(status)}\n` : `event store: ${status.kind}\nhead position: ${status.headPosition}\n`);
   });
 
 registerUsersCommands(program);
