@@ -18,3 +18,4 @@ export * as evaluationRound from './evaluation-round';
 export * as assessment from './assessment';
 export * as webhookDelivery from './webhook-delivery';
 export * as reminder from './reminder';
+export * as holidayCalendar from './holiday-calendar';
