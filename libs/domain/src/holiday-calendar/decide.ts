@@ -1,4 +1,4 @@
-import { checkYearArrangement } from '../calendar/working-days';
+import { checkYearArrangement, type YearArrangement } from '../calendar/working-days';
 import { assertNever } from '../shared/decider';
 import { conflict } from '../shared/domain-error';
 import type { HolidayCalendarCommand, RecordHolidayArrangement } from './commands';
@@ -20,6 +20,13 @@ function record(command: RecordHolidayArrangement, state: HolidayCalendarState):
   if (current?.status === 'official' && a.status === 'expected') {
     throw conflict('CALENDAR.OFFICIAL_RECORDED', `the official arrangement of ${a.year} is recorded; an expected one does not replace it`, { year: a.year });
   }
-  if (current && JSON.stringify(current) === JSON.stringify(a)) return [];
+  if (current && sameArrangement(current, a)) return [];
   return [{ type: 'HolidayArrangementRecorded', data: a }];
 }
+
+const sameArrangement = (x: YearArrangement, y: YearArrangement): boolean =>
+  x.year === y.year &&
+  x.status === y.status &&
+  x.source === y.source &&
+  x.holidays.join() === y.holidays.join() &&
+  x.makeUpWorkdays.join() === y.makeUpWorkdays.join();
