@@ -7,6 +7,7 @@ import { UsageError } from './usage-error';
 import { registerAuditCommands } from './audit/audit.command';
 import { registerProjectionsCommands } from './projections/projections.command';
 import { registerUsersCommands } from './users/users.command';
+import { registerCalendarCommands } from './calendar/calendar.command';
 
 /** `cobuild`: operations and audit. Errors print one clear line and exit non-zero. */
 const program = new Command('cobuild').description('cobuild operations and audit').exitOverride();
@@ -25,6 +26,7 @@ program
 registerUsersCommands(program);
 registerAuditCommands(program);
 registerProjectionsCommands(program);
+registerCalendarCommands(program);
 
 /** Exit codes: 2 for usage, configuration and validation errors (commander has printed its own line), 1 for the rest. */
 program.parseAsync(process.argv).catch((e: Error & { code?: string }) => {
