@@ -1,6 +1,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type Redis from 'ioredis';
 import type { DispatchAction, JobClock, JobSpec } from '@cobuild/jobs';
+import { queueMarkerKeys } from '../../../common/src/redis-probe';
 import type { JobQueues, RefillProgress } from './job-queues';
 import { bullArgs, DEFAULT_QUEUE_PREFIX, redisClient, whenReady, type QueueBackendConfig } from './queue-backend';
 
@@ -165,11 +166,11 @@ export class BullJobQueues implements JobQueues {
   }
 
   private markerKey(): string {
-    return `${(this.config.kind === 'redis' && this.config.prefix) || DEFAULT_QUEUE_PREFIX}:dispatcher:holds-jobs`;
+    return queueMarkerKeys((this.config.kind === 'redis' && this.config.prefix) || DEFAULT_QUEUE_PREFIX).holdsJobs;
   }
 
   private refillKey(): string {
-    return `${(this.config.kind === 'redis' && this.config.prefix) || DEFAULT_QUEUE_PREFIX}:dispatcher:refill`;
+    return queueMarkerKeys((this.config.kind === 'redis' && this.config.prefix) || DEFAULT_QUEUE_PREFIX).refill;
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,8 @@
 import { spawn } from 'node:child_process';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createApi } from '../../../api/src/bootstrap';
+import { loadConfig } from '../../../common/src/config';
 import { join } from 'node:path';
 import { createEventStore, type EventStore } from '@cobuild/event-store';
 import { QUEUES } from '@cobuild/jobs';
@@ -56,11 +60,20 @@ describe('no job is lost when the dispatcher is killed while it refills a Redis 
   const schema = janitor.next('jobs_refill');
   let redis: PrivateRedis;
   let store: EventStore;
+  let api: INestApplication;
+  /** what /health says of the queue's dispatcher */
+  const health = async () => (await request(api.getHttpServer()).get('/health').expect(200)).body.details.queue;
   beforeAll(async () => {
     redis = await PrivateRedis.start();
     store = await createEventStore({ kind: 'postgres', postgresUrl: TEST_POSTGRES_URL, schema });
+    api = await createApi(
+      loadConfig({ COBUILD_EVENT_STORE: 'postgres', COBUILD_POSTGRES_URL: TEST_POSTGRES_URL, COBUILD_EVENT_SCHEMA: schema, REDIS_URL: redis.url, COBUILD_QUEUE_PREFIX: PREFIX }),
+      { logs: false },
+    );
+    await api.init();
   });
   afterAll(async () => {
+    await api?.close();
     await store.close();
     await janitor.dropAll();
     await redis.stop();
@@ -82,6 +95,8 @@ describe('no job is lost when the dispatcher is killed while it refills a Redis 
     await redis.stop();
     await redis.restart(); // empty: no persistence
     expect(await jobIds(redis.url)).toEqual([]);
+    // not "connected, backlog 0": the queue lost what was dispatched
+    expect(await health()).toMatchObject({ backend: 'redis', dispatcher: { state: 'refilling' }, refill: null });
 
     const killedAt: number[] = [];
     for (let k = 0; k < KILLS; k++) {
@@ -101,6 +116,7 @@ describe('no job is lost when the dispatcher is killed while it refills a Redis 
       killedAt.push(now.length);
       // the invariant: "intact" is said only of a queue that holds everything dispatched
       if (await markerSet(redis.url)) expect(now).toEqual(all);
+      else expect(await health()).toMatchObject({ dispatcher: { state: 'refilling' }, refill: { at: expect.any(Number), until: expect.any(Number) } });
     }
     expect(killedAt.some((n) => n < all.length)).toBe(true);
 
@@ -110,6 +126,7 @@ describe('no job is lost when the dispatcher is killed while it refills a Redis 
       expect(await jobIds(redis.url)).toEqual(all);
       expect(await markerSet(redis.url)).toBe(true);
       expect(jobs.dispatcher.status()).toMatchObject({ state: 'connected', lastError: null });
+      expect(await health()).toMatchObject({ dispatcher: { state: 'connected', backlog: 0 } });
     } finally {
       await jobs.stop();
     }
