@@ -131,4 +131,29 @@ describe('no job is lost when the dispatcher is killed while it refills a Redis 
       await jobs.stop();
     }
   }, 300_000);
+
+  it('starts the refill over when Redis is emptied again during it (what it had put back is gone too)', async () => {
+    // the queue holds everything (the first test ended with a complete refill)
+    const all = await jobIds(redis.url);
+    expect(all.length).toBeGreaterThan(0);
+    await redis.stop();
+    await redis.restart();
+
+    const jobs = await startJobs(store, { backend: { kind: 'redis', url: redis.url, prefix: PREFIX }, timeZone: 'Asia/Shanghai', runProcessors: false, batchSize: 1, intactCheckMs: 200 });
+    try {
+      const keys = await until('the refill to be under way', async () => {
+        const n = await keyCount(redis.url);
+        return n > 20 && !(await markerSet(redis.url)) ? n : 0;
+      });
+      expect(keys).toBeGreaterThan(20);
+      const admin = redisClient(redis.url, true);
+      await admin.flushall();
+      admin.disconnect();
+      await until('the queue to be marked intact again', () => markerSet(redis.url));
+      await jobs.dispatcher.caughtUp();
+      expect(await jobIds(redis.url)).toEqual(all);
+    } finally {
+      await jobs.stop();
+    }
+  }, 120_000);
 });
