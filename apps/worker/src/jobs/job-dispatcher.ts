@@ -13,6 +13,8 @@ export interface DispatcherStatus {
   backend: JobQueues['backend'];
   /** the log position up to which every job is in the queue */
   position: number;
+  /** while an emptied queue is refilled from the log: how far (`at`) towards `until` */
+  refill: RefillProgress | null;
   lastError: string | null;
 }
 
@@ -154,7 +156,7 @@ export async function startJobDispatcher(store: EventStore, queues: JobQueues, o
           .catch(() => undefined);
       }
       if ((state as DispatcherStatus['state']) !== 'stopped') start();
-    }));
+    }).catch((e: Error) => logger.error(`restart failed: ${e.message}`)));
   // a refill left half-way by a dispatcher that stopped (or a queue emptied while none ran) goes on
   // at once, not after the first new event or the first check of the watch below
   if (checkpoint.position > 0) await queues.intact().then((ok) => (ok ? undefined : beginRefill())).catch(() => undefined);
@@ -180,7 +182,7 @@ export async function startJobDispatcher(store: EventStore, queues: JobQueues, o
     get position() {
       return checkpoint.position;
     },
-    status: () => ({ state, backend: queues.backend, position: checkpoint.position, lastError }),
+    status: () => ({ state, backend: queues.backend, position: checkpoint.position, refill: replay ? { ...replay } : null, lastError }),
     async caughtUp(timeoutMs = 60_000) {
       const head = await store.headPosition();
       const until = Date.now() + timeoutMs;

@@ -125,7 +125,7 @@ describe('no job is lost when the dispatcher is killed while it refills a Redis 
       await jobs.dispatcher.caughtUp();
       expect(await jobIds(redis.url)).toEqual(all);
       expect(await markerSet(redis.url)).toBe(true);
-      expect(jobs.dispatcher.status()).toMatchObject({ state: 'connected', lastError: null });
+      expect(jobs.dispatcher.status()).toMatchObject({ state: 'connected', refill: null, lastError: null });
       expect(await health()).toMatchObject({ dispatcher: { state: 'connected', backlog: 0 } });
     } finally {
       await jobs.stop();
