@@ -76,7 +76,7 @@ function requireKnownYear(day: DayNumber, calendar: WorkingDayCalendar, what: st
     'CALENDAR.YEAR_NOT_KNOWN',
     `${what} reaches ${isoOf(day)}, but the holiday arrangement of ${year} is not known ` +
       `(known years: ${known.join(', ') || 'none'}); the State Council publishes it each November, ` +
-      `and a district admin records it (PUT /holiday-calendar/${year} or \`cobuild calendar record ${year}\`)`,
+      `and a district admin records it (PUT /districts/{districtId}/holiday-calendar/${year} or \`cobuild calendar record ${year}\`)`,
     { year, knownYears: known },
   );
 }
