@@ -28,6 +28,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { WebModule } from './web/web.module';
 import { QueuesModule } from './queues/queues.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { CalendarModule } from './calendar/calendar.module';
 
 const features = [
   CommandsModule,
@@ -38,6 +39,7 @@ const features = [
   TasksModule,
   MeetingsModule,
   NoticesModule,
+  CalendarModule,
   EvaluationsModule,
   AssessmentsModule,
   AuditModule,

@@ -20,3 +20,4 @@ export * as webhookDelivery from './webhook-delivery';
 export * as reminder from './reminder';
 export * as references from './references';
 export * as privacy from './privacy';
+export * as holidayCalendar from './holiday-calendar';

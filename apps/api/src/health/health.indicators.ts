@@ -36,7 +36,9 @@ export class QueueHealthIndicator {
   /**
    * Redis being absent or down never makes the engine unready: commands keep working, jobs wait in
    * the log. `dispatcher` says how far the job dispatcher got (its checkpoint in the log, from any
-   * process) and how many job-making events wait after it: `waiting` while the queue is away.
+   * process) and how many job-making events wait after it: `waiting` while the queue is away,
+   * `refilling` (with `refill: {at, until}` once it started) while a Redis that came back without
+   * the jobs dispatched before is refilled from the log.
    */
   async check() {
     const session = this.health.check('queue');
@@ -48,7 +50,14 @@ export class QueueHealthIndicator {
     if (!this.redis.configured)
       return session.up({ backend: 'none', message: 'REDIS_URL is not set: jobs wait in the event log', ...dispatcher('off') });
     try {
-      await this.redis.ping();
+      const markers = await this.redis.queueMarkers(this.config.queuePrefix);
+      if (progress && progress.position > 0 && !markers.holdsJobs)
+        return session.up({
+          backend: 'redis',
+          message: `the queue does not hold the jobs dispatched up to ${progress.position} (Redis restarted empty?): the dispatcher refills it from the log`,
+          ...dispatcher('refilling'),
+          refill: markers.refill,
+        });
       return session.up({ backend: 'redis', ...dispatcher(progress?.backlog ? 'catching-up' : 'connected') });
     } catch (e) {
       return session.up({ backend: 'redis', reachable: false, message: `jobs wait in the event log: ${(e as Error).message}`, ...dispatcher('waiting') });

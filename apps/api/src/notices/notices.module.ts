@@ -10,12 +10,12 @@ import { PublicNoticesHttpController } from './public-notices.http.controller';
 import { PublicObjections } from './public-objections';
 import { PublishNoticeHttpController } from './publish-notice.http.controller';
 import { RaiseObjectionHttpController } from './raise-objection.http.controller';
-import { workingDayCalendarProvider } from './working-day-calendar.provider';
+import { WorkingDayCalendars, workingDayCalendarProvider } from './working-day-calendar.provider';
 
 const commandControllers = [PublishNoticeHttpController, AnswerObjectionHttpController, CloseNoticeHttpController];
 const publicControllers = [PublicNoticesHttpController, RaiseObjectionHttpController];
 const queryControllers = [GetNoticeHttpController];
-const services = [NoticeReader, CommunitySnapshots, PublicObjections, workingDayCalendarProvider];
+const services = [NoticeReader, CommunitySnapshots, PublicObjections, workingDayCalendarProvider, WorkingDayCalendars];
 const guards = objectionThrottle.providers;
 
 /** 公示: publishing notices, the public notice board and objections. */
@@ -23,6 +23,6 @@ const guards = objectionThrottle.providers;
   imports: [CommandsModule],
   controllers: [...commandControllers, ...publicControllers, ...queryControllers],
   providers: [...services, ...guards],
-  exports: [NoticeReader, CommunitySnapshots, workingDayCalendarProvider],
+  exports: [NoticeReader, CommunitySnapshots, workingDayCalendarProvider, WorkingDayCalendars],
 })
 export class NoticesModule {}

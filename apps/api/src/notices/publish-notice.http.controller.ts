@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { addWorkingDays, type WorkingDayCalendar } from '../../../../libs/domain/src/calendar';
+import { addWorkingDays } from '../../../../libs/domain/src/calendar';
 import { CLOCK, type Clock } from '../../../common/src/clock';
 import { CommandGateway, CommandResponse } from '../commands/command-gateway';
 import { CommunityDirectory } from '../commands/community-directory';
@@ -13,7 +13,7 @@ import { CommunitySnapshots } from './community-snapshot';
 import { PublishNoticeDto } from './notice.dto';
 import { noticeRoute } from './notice-routes';
 import { requireCommunityGrant } from './scope';
-import { WORKING_DAY_CALENDAR } from './working-day-calendar.provider';
+import { WorkingDayCalendars } from './working-day-calendar.provider';
 
 @ApiTags('notices 公示')
 @Controller('communities/:communityId/notices')
@@ -22,7 +22,7 @@ export class PublishNoticeHttpController {
     private readonly commands: CommandGateway,
     private readonly directory: CommunityDirectory,
     private readonly snapshots: CommunitySnapshots,
-    @Inject(WORKING_DAY_CALENDAR) private readonly calendar: WorkingDayCalendar,
+    private readonly calendars: WorkingDayCalendars,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -33,7 +33,7 @@ export class PublishNoticeHttpController {
     summary: 'Publish a notice (公示): a snapshot of the community at the current log position, with its SHA-256 digest',
     description:
       'The server takes the snapshot (see docs/notices.md for the digest algorithm) and sets the objection period from the ' +
-      "community's objectionPeriodWorkingDays, counted in working days of the PRC calendar in the community's time zone.",
+      "community's objectionPeriodWorkingDays, counted in working days of the PRC calendar in force (docs/calendar.md) in the community's time zone; 409 CALENDAR.YEAR_NOT_KNOWN when the period would reach a year whose holiday arrangement is not recorded.",
   })
   @ApiCommandErrors(201)
   async publish(
@@ -46,7 +46,8 @@ export class PublishNoticeHttpController {
     await requireCommunityGrant(req, this.directory, communityId);
     const settings = await this.snapshots.configuration(communityId);
     const snapshot = await this.snapshots.take(communityId);
-    const objectionPeriodEndsAt = addWorkingDays(this.clock.now().toISOString(), settings.objectionPeriodWorkingDays, this.calendar, settings.timeZone);
+    // the calendar in force (shipped years and those a district admin recorded); a period past the last known year is refused (409 CALENDAR.YEAR_NOT_KNOWN)
+    const objectionPeriodEndsAt = addWorkingDays(this.clock.now().toISOString(), settings.objectionPeriodWorkingDays, await this.calendars.inForce(), settings.timeZone);
     const noticeId = dto.noticeId ?? randomUUID();
     return this.commands.execute(req, res, noticeRoute(noticeId, 'PublishNotice', {
       noticeId,

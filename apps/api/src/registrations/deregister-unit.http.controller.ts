@@ -6,7 +6,7 @@ import { Allow } from '../http/allow.decorator';
 import { ApiCommandErrors } from '../http/api-errors.decorator';
 import { IdParam } from '../http/id-param';
 import type { AuthedRequest } from '../http/role.guard';
-import { ReasonDto } from './registration.dto';
+import { RegistrationReasonDto } from './registration.dto';
 import { unitRegistrationRoute } from './registration-routes';
 
 @ApiTags('registrations 双报到')
@@ -22,7 +22,7 @@ export class DeregisterUnitHttpController {
   deregister(
     @IdParam('communityId') communityId: string,
     @IdParam('unitId') unitId: string,
-    @Body() dto: ReasonDto,
+    @Body() dto: RegistrationReasonDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResponse> {

@@ -6,7 +6,7 @@ import { Allow } from '../http/allow.decorator';
 import { ApiCommandErrors } from '../http/api-errors.decorator';
 import { IdParam } from '../http/id-param';
 import type { AuthedRequest } from '../http/role.guard';
-import { ReasonDto } from './registration.dto';
+import { RegistrationReasonDto } from './registration.dto';
 import { RegistrationReader } from './registration-reader';
 import { memberRoute } from './registration-routes';
 
@@ -23,7 +23,7 @@ export class RecordMemberLeavingHttpController {
   @Allow('member', 'community_secretary', 'community_staff')
   @ApiOperation({ summary: 'The member leaves the community (moved away, transferred), with the reason' })
   @ApiCommandErrors()
-  async leave(@IdParam('memberId') memberId: string, @Body() dto: ReasonDto, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResponse> {
+  async leave(@IdParam('memberId') memberId: string, @Body() dto: RegistrationReasonDto, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResponse> {
     const place = await this.registrations.memberPlace(memberId);
     return this.commands.execute(req, res, memberRoute(memberId, 'RecordMemberLeaving', { memberId, reason: dto.reason }, place));
   }

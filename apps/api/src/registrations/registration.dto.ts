@@ -19,7 +19,7 @@ export const idMessage = (field: string) => `${field} must be 1–64 letters, di
 const PHONE = /^[0-9+\-() ]{5,30}$/;
 const PHONE_MESSAGE = 'phone must be 5–30 digits, spaces or + - ( )';
 
-export class ReasonDto {
+export class RegistrationReasonDto {
   @ApiProperty({ example: '单位搬迁', maxLength: 1000 })
   @IsString() @IsNotEmpty() @MaxLength(1000)
   reason!: string;

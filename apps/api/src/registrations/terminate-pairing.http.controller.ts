@@ -6,7 +6,7 @@ import { Allow } from '../http/allow.decorator';
 import { ApiCommandErrors } from '../http/api-errors.decorator';
 import { IdParam } from '../http/id-param';
 import type { AuthedRequest } from '../http/role.guard';
-import { ReasonDto } from './registration.dto';
+import { RegistrationReasonDto } from './registration.dto';
 import { pairingRoute } from './registration-routes';
 
 @ApiTags('pairings 结对共建')
@@ -19,7 +19,7 @@ export class TerminatePairingHttpController {
   @Allow('community_secretary')
   @ApiOperation({ summary: 'End the agreement early, with the reason' })
   @ApiCommandErrors()
-  terminate(@IdParam('pairingId') pairingId: string, @Body() dto: ReasonDto, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResponse> {
+  terminate(@IdParam('pairingId') pairingId: string, @Body() dto: RegistrationReasonDto, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResponse> {
     return this.commands.execute(req, res, pairingRoute(pairingId, 'TerminatePairing', { pairingId, reason: dto.reason }));
   }
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createEventStore, type EventStore } from '@cobuild/event-store';
 import { loadConfig, type AppConfig } from '../../../common/src/config';
 
@@ -16,9 +17,21 @@ function whereIs(c: AppConfig['eventStore']): string {
   return `the ${c.kind} store at ${(url ?? '').replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')}`;
 }
 
-/** Opens the configured event store for one command and closes it afterwards. */
+/**
+ * A command that only reads refuses an embedded data folder that does not exist (opening the
+ * embedded store would create it and report an empty store: a mistyped COBUILD_DATA_DIR would
+ * look like a log with nothing in it).
+ */
+export function requireExistingDataDir(config: AppConfig['eventStore']): void {
+  if (config.kind === 'embedded' && !existsSync(config.dataDir)) {
+    throw new StoreOpenError(`no event store in ${config.dataDir}: the folder does not exist (check COBUILD_DATA_DIR; a read-only command never creates it)`);
+  }
+}
+
+/** Opens the configured event store (which must exist) for one command and closes it afterwards. */
 export async function withStore<T>(fn: (store: EventStore) => Promise<T>): Promise<T> {
   const config = loadConfig().eventStore;
+  requireExistingDataDir(config);
   let store: EventStore;
   try {
     store = await createEventStore(config);

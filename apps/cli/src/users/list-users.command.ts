@@ -16,7 +16,7 @@ export function listUsersCommand(users: Command): void {
     .description('list accounts, their roles and live API tokens')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      const all = await withAccounts((accounts) => accounts.list());
+      const all = await withAccounts((accounts) => accounts.list(), 'read');
       if (opts.json) process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
       else process.stdout.write(all.length ? `${all.map(line).join('\n')}\n` : 'no accounts\n');
     });

@@ -1,7 +1,8 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type Redis from 'ioredis';
 import type { DispatchAction, JobClock, JobSpec } from '@cobuild/jobs';
-import type { JobQueues } from './job-queues';
+import { queueMarkerKeys } from '../../../common/src/redis-probe';
+import type { JobQueues, RefillProgress } from './job-queues';
 import { bullArgs, DEFAULT_QUEUE_PREFIX, redisClient, whenReady, type QueueBackendConfig } from './queue-backend';
 
 /** Kept so a replayed add finds the job and adds nothing (ids are deterministic); bounded so Redis does not grow forever. */
@@ -128,8 +129,48 @@ export class BullJobQueues implements JobQueues {
     await this.client.set(this.markerKey(), new Date().toISOString());
   }
 
+  async refill(): Promise<RefillProgress | null> {
+    if (!this.client) return null;
+    await whenReady(this.client);
+    const raw = await this.client.get(this.refillKey());
+    if (!raw) return null;
+    const p = JSON.parse(raw) as RefillProgress;
+    return Number.isSafeInteger(p.at) && Number.isSafeInteger(p.until) ? { at: p.at, until: p.until } : null;
+  }
+
+  async startRefill(until: number): Promise<void> {
+    if (!this.client) return;
+    await whenReady(this.client);
+    await this.client.multi().del(this.markerKey()).set(this.refillKey(), JSON.stringify({ at: 0, until })).exec();
+  }
+
+  async advanceRefill(progress: RefillProgress): Promise<boolean> {
+    if (!this.client) return true;
+    await whenReady(this.client);
+    // only while the refill's own key is there: a Redis emptied again since holds neither
+    const r = await this.client.eval(
+      "if redis.call('exists', KEYS[1]) == 1 then redis.call('set', KEYS[1], ARGV[1]) return 1 end return 0",
+      1, this.refillKey(), JSON.stringify({ at: progress.at, until: progress.until }),
+    );
+    return r === 1;
+  }
+
+  async finishRefill(): Promise<boolean> {
+    if (!this.client) return true;
+    await whenReady(this.client);
+    const r = await this.client.eval(
+      "if redis.call('exists', KEYS[1]) == 1 then redis.call('set', KEYS[2], ARGV[1]) redis.call('del', KEYS[1]) return 1 end return 0",
+      2, this.refillKey(), this.markerKey(), new Date().toISOString(),
+    );
+    return r === 1;
+  }
+
   private markerKey(): string {
-    return `${(this.config.kind === 'redis' && this.config.prefix) || DEFAULT_QUEUE_PREFIX}:dispatcher:holds-jobs`;
+    return queueMarkerKeys((this.config.kind === 'redis' && this.config.prefix) || DEFAULT_QUEUE_PREFIX).holdsJobs;
+  }
+
+  private refillKey(): string {
+    return queueMarkerKeys((this.config.kind === 'redis' && this.config.prefix) || DEFAULT_QUEUE_PREFIX).refill;
   }
 
   async close(): Promise<void> {

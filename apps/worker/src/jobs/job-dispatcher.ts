@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { filterOf, JOB_DISPATCHER_CHECKPOINT, planFor, systemJobClock, type JobClock, type JobRule, type RuleContext } from '@cobuild/jobs';
 import type { EventStore, RecordedEvent, Subscription } from '@cobuild/event-store';
 import { LogCheckpoint } from '../log-checkpoint';
-import type { JobQueues } from './job-queues';
+import type { JobQueues, RefillProgress } from './job-queues';
 
 export { JOB_DISPATCHER_CHECKPOINT, dispatcherBacklog } from '@cobuild/jobs';
 export const JOB_DISPATCHER_ACTOR_ID = 'worker:job-dispatcher';
@@ -13,6 +13,8 @@ export interface DispatcherStatus {
   backend: JobQueues['backend'];
   /** the log position up to which every job is in the queue */
   position: number;
+  /** while an emptied queue is refilled from the log: how far (`at`) towards `until` */
+  refill: RefillProgress | null;
   lastError: string | null;
 }
 
@@ -55,24 +57,50 @@ export async function startJobDispatcher(store: EventStore, queues: JobQueues, o
 
   // a queue that lost its jobs (Redis restarted empty) is refilled from the start of the log:
   // the ids are deterministic and the processors check their subject and record once, so what
-  // ran already records nothing new; the checkpoint moves again only past where it stood
-  let replay: { until: number; at: number } | null = null;
+  // ran already records nothing new; the checkpoint moves again only past where it stood. The
+  // refill's progress lives in the queue backend beside the jobs (`startRefill`/`advanceRefill`),
+  // and the queue is marked intact only when the refill is complete (`finishRefill`): a dispatcher
+  // killed half-way resumes the refill, and a Redis emptied again during it starts it over.
+  let replay: RefillProgress | null = null;
   let marked = false;
+
+  /** the queue holds none of what was dispatched: resume a refill left half-way, or start one */
+  const beginRefill = async () => {
+    const left = await queues.refill();
+    if (left) {
+      replay = { at: left.at, until: Math.max(left.until, checkpoint.position) };
+      logger.warn(`resuming the refill of the emptied queue at ${replay.at} (up to ${replay.until})`);
+      return;
+    }
+    replay = { at: 0, until: checkpoint.position };
+    await queues.startRefill(replay.until);
+    logger.warn(`the queue holds none of the jobs dispatched up to ${checkpoint.position} (restarted without persistence?): dispatching them again from the start of the log`);
+  };
 
   const handleBatch = async (events: RecordedEvent[]) => {
     const last = events[events.length - 1];
     try {
-      if (!marked && !(await queues.intact())) {
-        if (checkpoint.position > 0 && replay === null) {
-          replay = { until: checkpoint.position, at: 0 };
-          logger.warn(`the queue holds none of the jobs dispatched up to ${checkpoint.position} (restarted without persistence?): dispatching them again from the start of the log`);
+      if (!marked && replay === null && !(await queues.intact())) {
+        if (checkpoint.position > 0 || (await queues.refill())) {
+          await beginRefill();
           throw new QueueEmptiedError();
         }
-        await queues.markIntact();
+        await queues.markIntact(); // nothing was dispatched before
       }
       marked = true;
       const actions = events.flatMap((e) => planFor(options.rules, e, options.context));
       if (actions.length) await queues.apply(actions, clock);
+      if (replay) {
+        const done = last.position >= replay.until;
+        const kept = done ? await queues.finishRefill() : await queues.advanceRefill({ at: last.position, until: replay.until });
+        if (!kept) {
+          // emptied again during the refill: what it put back before is gone too
+          replay = null;
+          marked = false;
+          await beginRefill();
+          throw new QueueEmptiedError();
+        }
+      }
     } catch (e) {
       marked = false;
       if (e instanceof QueueEmptiedError) throw e;
@@ -109,27 +137,44 @@ export async function startJobDispatcher(store: EventStore, queues: JobQueues, o
       },
     });
   };
-  const restart = async () => {
-    retry = null;
-    if (state === 'stopped') return;
-    await subscription?.stop().catch(() => undefined);
-    await checkpoint.reload().catch(() => undefined);
-    start();
-  };
+  // one restart at a time (the retry after an error and the watch below may both ask for one)
+  let refillWanted = false;
+  let restarting: Promise<void> = Promise.resolve();
+  const restart = () =>
+    (restarting = restarting.then(async () => {
+      retry = null;
+      if (state === 'stopped') return;
+      await subscription?.stop().catch(() => undefined); // after its in-flight batch
+      await checkpoint.reload().catch(() => undefined);
+      if (refillWanted && replay === null) {
+        refillWanted = false;
+        marked = false;
+        // the refill ends at the checkpoint as it stands now that no batch is in flight
+        await queues
+          .intact()
+          .then((ok) => (ok ? undefined : beginRefill()))
+          .catch(() => undefined);
+      }
+      if ((state as DispatcherStatus['state']) !== 'stopped') start();
+    }).catch((e: Error) => logger.error(`restart failed: ${e.message}`)));
+  // a refill left half-way by a dispatcher that stopped (or a queue emptied while none ran) goes on
+  // at once, not after the first new event or the first check of the watch below
+  if (checkpoint.position > 0) await queues.intact().then((ok) => (ok ? undefined : beginRefill())).catch(() => undefined);
   start();
   // with no new events, an emptied queue is noticed here
+  let checking = false;
   const watch = setInterval(() => {
-    if (state !== 'connected' || replay !== null || checkpoint.position === 0) return;
-    queues.intact().then(
-      (ok) => {
+    if (checking || state !== 'connected' || replay !== null || checkpoint.position === 0) return;
+    checking = true;
+    queues
+      .intact()
+      .then(async (ok) => {
         if (ok || replay !== null || state !== 'connected') return;
-        replay = { until: checkpoint.position, at: 0 };
-        marked = false;
-        logger.warn(`the queue holds none of the jobs dispatched up to ${checkpoint.position} (restarted without persistence?): dispatching them again from the start of the log`);
-        void restart();
-      },
-      () => undefined,
-    );
+        refillWanted = true;
+        await restart();
+      })
+      .catch(() => undefined)
+      .finally(() => (checking = false));
   }, options.intactCheckMs ?? 5000);
   watch.unref();
 
@@ -137,7 +182,7 @@ export async function startJobDispatcher(store: EventStore, queues: JobQueues, o
     get position() {
       return checkpoint.position;
     },
-    status: () => ({ state, backend: queues.backend, position: checkpoint.position, lastError }),
+    status: () => ({ state, backend: queues.backend, position: checkpoint.position, refill: replay ? { ...replay } : null, lastError }),
     async caughtUp(timeoutMs = 60_000) {
       const head = await store.headPosition();
       const until = Date.now() + timeoutMs;

@@ -1,7 +1,8 @@
 import { UnrecoverableError } from 'bullmq';
 import { DomainError, notice, type Actor } from '@cobuild/domain';
 import { communityNoticeSettings, takeCommunitySnapshot } from '@cobuild/audit';
-import { addWorkingDays, PRC_CALENDAR, type WorkingDayCalendar } from '../../../../libs/domain/src/calendar';
+import { addWorkingDays, type WorkingDayCalendar } from '../../../../libs/domain/src/calendar';
+import { holidayCalendarInForce } from '../../../common/src/holiday-calendar';
 import type { community } from '@cobuild/domain';
 import { NOTICE_JOBS, NOTICES_QUEUE, parsePeriodicSubject, periodicNoticeId, periodicSubject, type PublishNoticeJob } from '../../../../libs/jobs/src/notices/notice-jobs';
 import { nextNoticePeriod } from '../../../../libs/jobs/src/notices/notice-periods';
@@ -16,7 +17,7 @@ export const NOTICES_ACTOR: Actor = { id: 'worker:notices', role: 'system' };
  * it, so a retried job publishes once; a periodic job planned under a frequency the community no
  * longer has publishes nothing.
  */
-export async function publishNotice(job: JobInput<PublishNoticeJob>, { store, handler, clock }: ProcessorContext, calendar: WorkingDayCalendar = PRC_CALENDAR): Promise<string> {
+export async function publishNotice(job: JobInput<PublishNoticeJob>, { store, handler, clock }: ProcessorContext, calendar?: WorkingDayCalendar): Promise<string> {
   let d = job.data;
   let settings;
   try {
@@ -43,7 +44,7 @@ export async function publishNotice(job: JobInput<PublishNoticeJob>, { store, ha
           title: d.title,
           logPosition: snapshot.logPosition,
           digest: snapshot.digest,
-          objectionPeriodEndsAt: addWorkingDays(now.toISOString(), settings.objectionPeriodWorkingDays, calendar, settings.timeZone),
+          objectionPeriodEndsAt: addWorkingDays(now.toISOString(), settings.objectionPeriodWorkingDays, calendar ?? (await holidayCalendarInForce(store)), settings.timeZone),
           subjectId: d.subjectId,
         },
       },

@@ -1,2 +1,2 @@
 export * from './working-days';
-export { PRC_2026, PRC_CALENDAR } from './prc-2026';
+export { PRC_2026, PRC_CALENDAR, SHIPPED_ARRANGEMENTS } from './prc-calendar';

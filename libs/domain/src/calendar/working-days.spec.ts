@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { PRC_2026, PRC_CALENDAR } from './prc-2026';
+import { PRC_2026, PRC_CALENDAR } from './prc-calendar';
 import { addWorkingDays, isWorkingDay, type WorkingDayCalendar } from './working-days';
 
 const NONE: WorkingDayCalendar = { holidays: [], makeUpWorkdays: [] };

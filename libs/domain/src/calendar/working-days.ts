@@ -1,4 +1,4 @@
-import { invalid } from '../shared/domain-error';
+import { conflict, invalid } from '../shared/domain-error';
 import type { Instant } from '../shared/message';
 
 /**
@@ -9,7 +9,29 @@ import type { Instant } from '../shared/message';
 export interface WorkingDayCalendar {
   holidays: string[];
   makeUpWorkdays: string[];
+  /**
+   * The years whose arrangement is known (the PRC calendar: the shipped data file plus the years a
+   * district admin recorded). A period that reaches a day of another year is refused
+   * (`CALENDAR.YEAR_NOT_KNOWN`) rather than counted on weekends alone. Absent: every year is
+   * counted with the lists as given (a calendar of weekends only, in tests).
+   */
+  years?: number[];
 }
+
+/** One year's arrangement of the State Council (国务院办公厅关于<year>年部分节假日安排的通知). */
+export interface YearArrangement {
+  year: number;
+  /** rest days (放假), local dates of that year */
+  holidays: string[];
+  /** make-up working days (调休上班), weekend dates of that year */
+  makeUpWorkdays: string[];
+  /** official: as published (source names the notice); expected: derived, to be confirmed */
+  status: 'official' | 'expected';
+  source: string;
+}
+
+export const FIRST_CALENDAR_YEAR = 2000;
+export const LAST_CALENDAR_YEAR = 2100;
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export const MAX_WORKING_DAYS = 366;
@@ -44,10 +66,83 @@ function compile(calendar: WorkingDayCalendar): { holidays: Set<DayNumber>; make
   return { holidays, makeUp };
 }
 
-/** Is this local date a working day by the calendar? */
+const yearOf = (day: DayNumber): number => new Date(day * DAY_MS).getUTCFullYear();
+
+function requireKnownYear(day: DayNumber, calendar: WorkingDayCalendar, what: string): void {
+  if (!calendar.years || calendar.years.includes(yearOf(day))) return;
+  const year = yearOf(day);
+  const known = [...calendar.years].sort((a, b) => a - b);
+  throw conflict(
+    'CALENDAR.YEAR_NOT_KNOWN',
+    `${what} reaches ${isoOf(day)}, but the holiday arrangement of ${year} is not known ` +
+      `(known years: ${known.join(', ') || 'none'}); the State Council publishes it each November, ` +
+      `and a district admin records it (PUT /districts/{districtId}/holiday-calendar/${year} or \`cobuild calendar record ${year}\`)`,
+    { year, knownYears: known },
+  );
+}
+
+/** Is this local date a working day by the calendar? (refused in a year whose arrangement is not known) */
 export function isWorkingDay(date: string, calendar: WorkingDayCalendar): boolean {
   const { holidays, makeUp } = compile(calendar);
-  return working(dayOf(date, 'date'), holidays, makeUp);
+  const day = dayOf(date, 'date');
+  requireKnownYear(day, calendar, 'the date');
+  return working(day, holidays, makeUp);
+}
+
+/**
+ * Checks one year's arrangement: a year from 2000 to 2100, dates of that year as YYYY-MM-DD,
+ * no date twice or in both lists, make-up working days on a Saturday or Sunday, some holidays, a
+ * source. Returns it normalised (dates sorted, source trimmed).
+ */
+export function checkYearArrangement(a: YearArrangement): YearArrangement {
+  if (!Number.isInteger(a?.year) || a.year < FIRST_CALENDAR_YEAR || a.year > LAST_CALENDAR_YEAR) {
+    throw invalid('CALENDAR.INVALID_YEAR', `year must be a whole number from ${FIRST_CALENDAR_YEAR} to ${LAST_CALENDAR_YEAR}`, { field: 'year' });
+  }
+  if (a.status !== 'official' && a.status !== 'expected') {
+    throw invalid('CALENDAR.INVALID_STATUS', 'status must be official (as published) or expected (to be confirmed)', { field: 'status' });
+  }
+  if (typeof a.source !== 'string' || !a.source.trim() || a.source.trim().length > 1000) {
+    throw invalid('CALENDAR.SOURCE_REQUIRED', 'source must name the notice the arrangement comes from (1–1000 characters)', { field: 'source' });
+  }
+  const dates = (list: unknown, field: 'holidays' | 'makeUpWorkdays', max: number): string[] => {
+    if (!Array.isArray(list) || list.length > max) throw invalid('CALENDAR.INVALID_DATE', `${field} must be a list of at most ${max} dates`, { field });
+    const seen = new Set<string>();
+    for (const d of list) {
+      const day = dayOf(d as string, field);
+      if (yearOf(day) !== a.year) throw invalid('CALENDAR.DATE_OUTSIDE_YEAR', `${field} holds ${d as string}, which is not in ${a.year}`, { field });
+      if (seen.has(d as string)) throw invalid('CALENDAR.INVALID_DATE', `${field} holds ${d as string} twice`, { field });
+      seen.add(d as string);
+    }
+    return [...seen].sort();
+  };
+  const holidays = dates(a.holidays, 'holidays', 60);
+  const makeUpWorkdays = dates(a.makeUpWorkdays, 'makeUpWorkdays', 30);
+  if (holidays.length === 0) throw invalid('CALENDAR.HOLIDAYS_REQUIRED', 'holidays must list the rest days of the year', { field: 'holidays' });
+  for (const d of makeUpWorkdays) {
+    if (holidays.includes(d)) throw invalid('CALENDAR.INVALID', `${d} is both a holiday and a make-up working day`, { field: 'makeUpWorkdays' });
+    const weekday = new Date(dayOf(d, 'makeUpWorkdays') * DAY_MS).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) {
+      throw invalid('CALENDAR.MAKE_UP_NOT_WEEKEND', `${d} is a weekday: a make-up working day (调休上班) is a Saturday or Sunday`, { field: 'makeUpWorkdays' });
+    }
+  }
+  return { year: a.year, holidays, makeUpWorkdays, status: a.status, source: a.source.trim() };
+}
+
+/**
+ * The calendar of a set of year arrangements; a later arrangement of the same year replaces an
+ * earlier one (the recorded official year replaces the shipped expected one).
+ */
+export function calendarOf(...arrangements: YearArrangement[][]): WorkingDayCalendar & { arrangements: YearArrangement[] } {
+  const byYear = new Map<number, YearArrangement>();
+  for (const list of arrangements) for (const a of list) byYear.set(a.year, a);
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const chosen = years.map((y) => byYear.get(y)!);
+  return {
+    holidays: chosen.flatMap((a) => a.holidays),
+    makeUpWorkdays: chosen.flatMap((a) => a.makeUpWorkdays),
+    years,
+    arrangements: chosen,
+  };
 }
 
 function working(day: DayNumber, holidays: Set<DayNumber>, makeUp: Set<DayNumber>): boolean {
@@ -116,6 +211,7 @@ export function addWorkingDays(start: Instant, days: number, calendar: WorkingDa
   let day = localDay(format, startMs);
   for (let counted = 0; counted < days; ) {
     day += 1;
+    requireKnownYear(day, calendar, `a period of ${days} working days from ${isoOf(day - 1)}`);
     if (working(day, holidays, makeUp)) counted += 1;
   }
   return new Date(startOfLocalDay(format, day + 1)).toISOString();

@@ -14,6 +14,7 @@ import { examples as views } from './views.examples';
 import { examples as lists } from './lists.examples';
 import { examples as webhooks } from './webhooks.examples';
 import { examples as web } from './web.examples';
+import { examples as calendar } from './calendar.examples';
 
 // one line per area; helpers add theirs (registrations, pledges, tasks, meetings, notices, evaluations, assessments)
-export const allExamples: EndpointExample[] = [...platform, ...organisations, ...needs, ...registrations, ...notices, ...evaluations, ...assessments, ...pledges, ...tasks, ...meetings, ...audit, ...views, ...lists, ...webhooks, ...web];
+export const allExamples: EndpointExample[] = [...platform, ...organisations, ...needs, ...registrations, ...notices, ...evaluations, ...assessments, ...pledges, ...tasks, ...meetings, ...audit, ...views, ...lists, ...webhooks, ...web, ...calendar];
