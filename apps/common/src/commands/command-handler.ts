@@ -3,6 +3,7 @@ import { DomainError, fold, type Actor, type Command, type Decider, type Event }
 import { ConcurrencyError, DuplicateEventIdError, type EventStore, type NewEvent, type RecordedEvent } from '@cobuild/event-store';
 import { ConcurrencyExhaustedError, IdempotencyKeyReusedError, PreconditionFailedError } from './command-errors';
 import { deterministicEventId } from './deterministic-id';
+import { StreamLocks } from './stream-locks';
 
 /** Everything about a command that is not its data: who, when, from which request. */
 export interface CommandContext {
@@ -39,11 +40,11 @@ export interface CommandResult<E> {
 }
 
 export interface CommandHandlerOptions {
-  /** appends tried before the command is decided once more on the latest state and answered (default 8) */
+  /** appends tried before the command is decided once more on the latest state and answered (default 10) */
   maxAttempts?: number;
   /** the first retry waits up to this long (random, "full jitter"); each next one up to twice as long (default 4 ms) */
   retryBaseMs?: number;
-  /** no retry waits longer than this (default 100 ms) */
+  /** no retry waits longer than this (default 150 ms) */
   retryMaxMs?: number;
 }
 
@@ -86,13 +87,15 @@ export class CommandHandler {
     private readonly store: EventStore,
     options: CommandHandlerOptions = {},
   ) {
-    this.maxAttempts = options.maxAttempts ?? 8;
+    this.maxAttempts = options.maxAttempts ?? 10;
     this.retryBaseMs = options.retryBaseMs ?? 4;
-    this.retryMaxMs = options.retryMaxMs ?? 100;
+    this.retryMaxMs = options.retryMaxMs ?? 150;
   }
 
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
+  /** this process's commands on one stream take turns (see StreamLocks); other processes race through the store */
+  readonly locks = new StreamLocks();
 
   /** bounded exponential backoff with full jitter before attempt `attempt + 1` */
   private backoff(attempt: number): Promise<void> {
@@ -101,6 +104,16 @@ export class CommandHandler {
   }
 
   async handle<S, C extends Command<string, any>, E extends Event<string, any>>(
+    decider: Decider<S, C, E>,
+    streamId: string,
+    command: Pick<C, 'type' | 'data'>,
+    ctx: CommandContext,
+    options: { communityId: (state: S, data: Readonly<Record<string, unknown>>) => string | null; authorize?: Authorize<S> },
+  ): Promise<CommandResult<E>> {
+    return this.locks.with([streamId], () => this.handleLocked(decider, streamId, command, ctx, options));
+  }
+
+  private async handleLocked<S, C extends Command<string, any>, E extends Event<string, any>>(
     decider: Decider<S, C, E>,
     streamId: string,
     command: Pick<C, 'type' | 'data'>,
@@ -178,6 +191,14 @@ export class CommandHandler {
    * it, and a retry of the same request (same body) is answered from any stream that recorded it.
    */
   async handleMany<T>(
+    streams: StreamSpec[],
+    ctx: CommandContext,
+    decide: (decision: MultiStreamDecision) => T,
+  ): Promise<MultiStreamCommandResult & { value: T | null }> {
+    return this.locks.with(streams.map((s) => s.streamId), () => this.handleManyLocked(streams, ctx, decide));
+  }
+
+  private async handleManyLocked<T>(
     streams: StreamSpec[],
     ctx: CommandContext,
     decide: (decision: MultiStreamDecision) => T,
