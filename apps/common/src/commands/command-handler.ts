@@ -184,7 +184,8 @@ export class CommandHandler {
   /**
    * A command that writes several streams, all or nothing: load every stream, let `decide` run
    * the deciders (it may throw a domain error: nothing is written), then append every stream's
-   * events in one atomic `appendToStreams`, each at the revision it was loaded at. On a
+   * events in one atomic `appendToStreams`, each at the revision it was loaded at, in the order
+   * the specs name the streams. On a
    * concurrency conflict everything is loaded and decided again (bounded, with jitter); when the
    * retries are spent the command is decided once more on the latest state, so the answer is the
    * rule that refuses it if one does. With an Idempotency-Key the events get ids derived from
@@ -244,7 +245,9 @@ export class CommandHandler {
       if (written.size === 0) return { ...result, value };
 
       let index = 0;
-      const appends = [...written].map(([streamId, events]) => {
+      // in the order the specs name the streams (not the order of the decisions): the log shows reservations before the task they serve
+      const appends = streams.filter((s) => written.has(s.streamId)).map(({ streamId }) => {
+        const events = written.get(streamId)!;
         const spec = specs.get(streamId)!;
         const community = spec.communityId?.(states.get(streamId)) ?? (loaded.get(streamId)![0]?.metadata.communityId as string | null | undefined) ?? null;
         const revision = revisionOf(streamId);
