@@ -71,6 +71,26 @@ describe('all or nothing, and retries that replay (HTTP, real store, real auth)'
     });
   });
 
+  it('50 formations at once on one pledge with room for 28: 28 formed, and each of the 22 others told PLEDGE.CAPACITY_EXCEEDED with nothing written', async () => {
+    const pledgeId = await confirmedPledge(280);
+    const needIds = await Promise.all(Array.from({ length: 50 }, () => listedNeed()));
+    const before = await ids(`pledge-${pledgeId}`);
+    const answers = await Promise.all(
+      needIds.map((needId) =>
+        h.post(`/communities/${community()}/tasks`, secretary, { title: '加装扶手', description: '共建', needIds: [needId], allocations: [{ pledgeId, quantity: 10 }] }),
+      ),
+    );
+    const formed = answers.filter((r) => r.status === 201);
+    const refused = answers.filter((r) => r.status !== 201);
+    expect(formed).toHaveLength(28);
+    expect(refused.map((r) => [r.status, r.body.code])).toEqual(Array.from({ length: 22 }, () => [409, 'PLEDGE.CAPACITY_EXCEEDED']));
+    const after = (await h.store.readStream(`pledge-${pledgeId}`)).slice(before.length);
+    expect(after.map((e) => e.type)).toEqual(Array.from({ length: 28 }, () => 'PledgeCapacityAllocated'));
+    expect(new Set(after.map((e) => e.data.taskId))).toEqual(new Set(formed.map((r) => r.body.id)));
+    for (const [i, r] of answers.entries())
+      expect((await h.store.readStream(`need-${needIds[i]}`)).at(-1)!.type).toBe(r.status === 201 ? 'NeedMatched' : 'NeedListed');
+  });
+
   it('task formation at a meeting cancelled meanwhile: 409 and no pledge, need, task or meeting stream changed', async () => {
     const needId = await listedNeed();
     const pledgeId = await confirmedPledge(100);
