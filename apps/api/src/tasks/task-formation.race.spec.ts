@@ -193,9 +193,10 @@ describe.each(stores)('task formation racing on the real store: %s', (_name, ope
     expect(end.used).toBe(won * 10);
     expect(end.used).toBeLessThanOrEqual(280);
     for (const code of codes) expect(['PLEDGE.CAPACITY_EXCEEDED', 'COMMAND.CONCURRENCY_CONFLICT']).toContain(code);
-    // "no capacity" only when there was none; "try again" only when a retry could still succeed (it was decided once more on the latest state)
+    // "no capacity" only when there was none. ("Try again" is answered when the last decision on
+    // the latest state still fitted — later winners may have taken the rest since, so it is not
+    // checked against the end state here; the one-process race above shows no loser gets it.)
     if (codes.includes('PLEDGE.CAPACITY_EXCEEDED')) expect(end.left).toBeLessThan(10);
-    if (codes.includes('COMMAND.CONCURRENCY_CONFLICT')) expect(won).toBeLessThan(28);
     for (const [i, o] of outcomes.entries()) if (o.status === 'rejected') expect(await traces(formations[i])).toEqual([]);
   }, 120_000);
 });
