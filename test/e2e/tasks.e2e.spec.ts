@@ -70,18 +70,43 @@ describe('tasks (项目清单) over HTTP (real store, real auth)', () => {
     expect(pledgeEvent.metadata.actor).toEqual(taskEvent.metadata.actor);
   });
 
-  it('refuses capacity beyond the pledge and undoes the reservations already made (409, no task)', async () => {
+  it('refuses capacity beyond the pledge and writes nothing to any stream (409, no task, no reservation made and undone)', async () => {
     const needId = await listedNeed();
     const roomy = await confirmedPledge(100);
     const small = await confirmedPledge(10);
+    const meetingId = (
+      await h.post(`/communities/${w.communities[0]}/meetings`, secretaryA, { title: '联席会议', scheduledAt: '2026-01-15T01:30:00Z', chairUnitId: w.units[0] }).expect(201)
+    ).body.id;
     const taskId = randomUUID();
-    const res = await form({ taskId, needIds: [needId], allocations: [{ pledgeId: roomy, quantity: 50 }, { pledgeId: small, quantity: 11 }] }).expect(409);
+    const head = await h.store.headPosition();
+    const res = await form({ taskId, needIds: [needId], meetingId, allocations: [{ pledgeId: roomy, quantity: 50 }, { pledgeId: small, quantity: 11 }] }).expect(409);
     expect(res.body.code).toBe('PLEDGE.CAPACITY_EXCEEDED');
-    expect(await types(`pledge-${roomy}`)).toEqual(['ResourcePledged', 'PledgeListed', 'PledgeCapacityAllocated', 'PledgeAllocationReleased']);
+    expect(await types(`pledge-${roomy}`)).toEqual(['ResourcePledged', 'PledgeListed']);
     expect(await types(`pledge-${small}`)).toEqual(['ResourcePledged', 'PledgeListed']);
     expect(await types(`need-${needId}`)).toEqual(['NeedSubmitted', 'NeedListed']);
+    expect(await types(`meeting-${meetingId}`)).toEqual(['MeetingConvened']);
     expect(await h.store.streamExists(`task-${taskId}`)).toBe(false);
+    expect(await h.store.headPosition()).toBe(head);
     expect((await h.get(`/pledges/${roomy}`, secretaryA).expect(200)).body.remaining).toBe(100);
+  });
+
+  it('two allocations from one pledge beyond what remains (150 + 150 of 180): 409 and the pledge stream untouched', async () => {
+    const needId = await listedNeed();
+    const pledgeId = await confirmedPledge(200);
+    await form({ needIds: [await listedNeed()], allocations: [{ pledgeId, quantity: 20 }] }).expect(201);
+    const before = (await h.store.readStream(`pledge-${pledgeId}`)).map((e) => e.id);
+    const head = await h.store.headPosition();
+    const res = await form({ needIds: [needId], allocations: [{ pledgeId, quantity: 150 }, { pledgeId, quantity: 150 }] }, { 'Idempotency-Key': randomUUID() }).expect(409);
+    expect(res.body.code).toBe('PLEDGE.CAPACITY_EXCEEDED');
+    expect((await h.store.readStream(`pledge-${pledgeId}`)).map((e) => e.id)).toEqual(before);
+    expect(await h.store.headPosition()).toBe(head);
+    // within what remains, both allocations land together
+    const ok = await form({ needIds: [needId], allocations: [{ pledgeId, quantity: 90 }, { pledgeId, quantity: 90 }] }).expect(201);
+    expect((await h.store.readStream(`pledge-${pledgeId}`)).filter((e) => e.data.taskId === ok.body.id).map((e) => e.type)).toEqual([
+      'PledgeCapacityAllocated',
+      'PledgeCapacityAllocated',
+    ]);
+    expect((await h.get(`/pledges/${pledgeId}`, secretaryA).expect(200)).body).toMatchObject({ status: 'exhausted', remaining: 0 });
   });
 
   it('stops before writing anything when a need is outside the community or not listed', async () => {

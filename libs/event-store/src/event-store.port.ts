@@ -91,6 +91,22 @@ export interface AppendResult {
   idempotent: boolean;
 }
 
+/** One stream's part of a multi-stream append (`appendToStreams`). */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
+export interface MultiStreamAppendResult {
+  /** one per stream, in the order given */
+  streams: Array<{ streamId: string; nextRevision: number; positions: number[] }>;
+  /** global position of the last event written (or, when idempotent, of the last original) */
+  position: number;
+  /** true when every event id of every stream was already recorded there: nothing was written */
+  idempotent: boolean;
+}
+
 export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
   /** inclusive; defaults to the start (forwards) or the end (backwards) */
@@ -139,6 +155,14 @@ export interface Subscription {
 export interface EventStore {
   readonly kind: 'embedded' | 'postgres' | 'kurrentdb';
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * All or nothing: appends to several distinct streams, each checked against its expected
+   * revision, in one atomic commit — either every stream gets its events or none does (a
+   * ConcurrencyError names the first stream, in stream-id order, that was not where expected).
+   * Positions are consecutive, in the order the streams are given. A retry whose event ids are
+   * all recorded already (each in its stream) is idempotent; some but not all: DuplicateEventIdError.
+   */
+  appendToStreams(appends: StreamAppend[]): Promise<MultiStreamAppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** one page of the global log, in position order */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

@@ -121,3 +121,28 @@ function validateMetadata(m: unknown, at: string): void {
   if (typeof md.occurredAt !== 'string' || Number.isNaN(Date.parse(md.occurredAt)))
     throw new InvalidAppendError(`${at}.occurredAt`, 'datetime', `${at}.occurredAt must be an ISO-8601 instant`);
 }
+
+/** Validates a multi-stream append: at least one stream, each valid on its own, no stream twice, no event id twice. */
+export function validateMultiAppend(appends: unknown, maxEventBytes: number): void {
+  if (!Array.isArray(appends) || appends.length === 0)
+    throw new InvalidAppendError('appends', 'required', 'A multi-stream append needs at least one stream');
+  const streams = new Set<string>();
+  const ids = new Set<string>();
+  let total = 0;
+  appends.forEach((a: { streamId: unknown; events: unknown; expectedRevision: unknown }, i) => {
+    if (a === null || typeof a !== 'object') throw new InvalidAppendError(`appends[${i}]`, 'object', `appends[${i}] is not a stream append`);
+    validateAppend(a.streamId, a.events, a.expectedRevision, maxEventBytes);
+    const streamId = a.streamId as string;
+    if (streams.has(streamId))
+      throw new InvalidAppendError(`appends[${i}].streamId`, 'unique', `Stream ${streamId} appears twice in one multi-stream append`);
+    streams.add(streamId);
+    for (const e of a.events as NewEvent[]) {
+      const id = e.id.toLowerCase();
+      if (ids.has(id)) throw new InvalidAppendError(`appends[${i}].events`, 'unique', `Event id ${e.id} appears twice in one multi-stream append`);
+      ids.add(id);
+    }
+    total += (a.events as NewEvent[]).length;
+  });
+  if (total > MAX_EVENTS_PER_APPEND)
+    throw new InvalidAppendError('appends', 'maxItems', `A multi-stream append takes at most ${MAX_EVENTS_PER_APPEND} events`);
+}

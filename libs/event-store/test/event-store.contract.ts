@@ -12,6 +12,7 @@ import {
   type RecordedEvent,
 } from '../src';
 import { metadata, newEvent, uniqueStream } from './fixtures';
+import { multiStreamAppendContract } from './multi-stream-append.contract';
 
 export interface ContractTarget {
   name: string;
@@ -21,6 +22,7 @@ export interface ContractTarget {
 
 /** The one contract every EventStore adapter must meet, run unchanged against each. */
 export function eventStoreContract(target: ContractTarget): void {
+  multiStreamAppendContract(target);
   describe(`EventStore contract: ${target.name}`, () => {
     let store: EventStore;
     beforeAll(async () => {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -10,6 +9,7 @@ import { IdParam } from '../http/id-param';
 import type { AuthedRequest } from '../http/role.guard';
 import { ConveneMeetingDto } from './meeting.dto';
 import { meetingRoute } from './meeting-routes';
+import { serverChosenId } from '../commands/server-chosen-id';
 
 @ApiTags('meetings 联席会议')
 @Controller('communities/:communityId/meetings')
@@ -31,7 +31,7 @@ export class ConveneCommunityMeetingHttpController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResponse> {
     const { streetId } = await this.directory.place(communityId);
-    const meetingId = dto.meetingId ?? randomUUID();
+    const meetingId = dto.meetingId ?? serverChosenId(req, 'meeting');
     return this.commands.execute(req, res, meetingRoute(meetingId, 'ConveneMeeting', {
       meetingId,
       level: 'community',

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -10,6 +9,7 @@ import type { AuthedRequest } from '../http/role.guard';
 import { ConveneMeetingDto } from './meeting.dto';
 import { MeetingReader } from './meeting-reader';
 import { meetingRoute } from './meeting-routes';
+import { serverChosenId } from '../commands/server-chosen-id';
 
 @ApiTags('meetings 联席会议')
 @Controller('streets/:streetId/meetings')
@@ -31,7 +31,7 @@ export class ConveneStreetMeetingHttpController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResponse> {
     await this.meetings.streetPlace(streetId);
-    const meetingId = dto.meetingId ?? randomUUID();
+    const meetingId = dto.meetingId ?? serverChosenId(req, 'meeting');
     return this.commands.execute(req, res, meetingRoute(meetingId, 'ConveneMeeting', {
       meetingId,
       level: 'street',

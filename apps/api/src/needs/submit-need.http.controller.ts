@@ -1,5 +1,4 @@
 import { IdParam } from '../http/id-param';
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,6 +8,7 @@ import { ApiCommandErrors } from '../http/api-errors.decorator';
 import type { AuthedRequest } from '../http/role.guard';
 import { SubmitNeedDto } from './need.dto';
 import { needRoute } from './need-routes';
+import { serverChosenId } from '../commands/server-chosen-id';
 
 @ApiTags('needs 需求清单')
 @Controller('communities/:communityId/needs')
@@ -26,7 +26,7 @@ export class SubmitNeedHttpController {
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResponse> {
-    const needId = dto.needId ?? randomUUID();
+    const needId = dto.needId ?? serverChosenId(req, 'need');
     return this.commands.execute(req, res, needRoute(needId, 'SubmitNeed', {
       needId,
       communityId,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -14,6 +13,7 @@ import { PublishNoticeDto } from './notice.dto';
 import { noticeRoute } from './notice-routes';
 import { requireCommunityGrant } from './scope';
 import { WorkingDayCalendars } from './working-day-calendar.provider';
+import { serverChosenId } from '../commands/server-chosen-id';
 
 @ApiTags('notices 公示')
 @Controller('communities/:communityId/notices')
@@ -48,7 +48,7 @@ export class PublishNoticeHttpController {
     const snapshot = await this.snapshots.take(communityId);
     // the calendar in force (shipped years and those a district admin recorded); a period past the last known year is refused (409 CALENDAR.YEAR_NOT_KNOWN)
     const objectionPeriodEndsAt = addWorkingDays(this.clock.now().toISOString(), settings.objectionPeriodWorkingDays, await this.calendars.inForce(), settings.timeZone);
-    const noticeId = dto.noticeId ?? randomUUID();
+    const noticeId = dto.noticeId ?? serverChosenId(req, 'notice');
     return this.commands.execute(req, res, noticeRoute(noticeId, 'PublishNotice', {
       noticeId,
       communityId,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,6 +8,7 @@ import { IdParam } from '../http/id-param';
 import type { AuthedRequest } from '../http/role.guard';
 import { PledgeResourceDto } from './pledge.dto';
 import { pledgeRoute } from './pledge-routes';
+import { serverChosenId } from '../commands/server-chosen-id';
 
 @ApiTags('pledges 资源清单')
 @Controller('communities/:communityId/pledges')
@@ -26,7 +26,7 @@ export class PledgeResourceHttpController {
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResponse> {
-    const pledgeId = dto.pledgeId ?? randomUUID();
+    const pledgeId = dto.pledgeId ?? serverChosenId(req, 'pledge');
     const pledger =
       dto.pledger.kind === 'unit'
         ? { kind: 'unit' as const, unitId: dto.pledger.unitId! }

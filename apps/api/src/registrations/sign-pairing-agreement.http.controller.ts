@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,6 +8,7 @@ import { IdParam } from '../http/id-param';
 import type { AuthedRequest } from '../http/role.guard';
 import { SignPairingDto } from './registration.dto';
 import { commitmentsOf, pairingRoute } from './registration-routes';
+import { serverChosenId } from '../commands/server-chosen-id';
 
 @ApiTags('pairings 结对共建')
 @Controller('communities/:communityId/pairings')
@@ -29,7 +29,7 @@ export class SignPairingAgreementHttpController {
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResponse> {
-    const pairingId = dto.pairingId ?? randomUUID();
+    const pairingId = dto.pairingId ?? serverChosenId(req, 'pairing');
     return this.commands.execute(req, res, pairingRoute(pairingId, 'SignPairingAgreement', {
       pairingId,
       communityId,

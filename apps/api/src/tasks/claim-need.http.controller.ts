@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, NotFoundException, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -10,6 +9,7 @@ import type { AuthedRequest } from '../http/role.guard';
 import { ClaimNeedDto } from './task.dto';
 import { TaskReader } from './task-reader';
 import { taskRoute } from './task-routes';
+import { serverChosenId } from '../commands/server-chosen-id';
 
 @ApiTags('tasks 项目清单')
 @Controller('needs/:needId/claims')
@@ -33,7 +33,7 @@ export class ClaimNeedHttpController {
     const need = await this.tasks.need(needId);
     if (need.status === 'none' || need.communityId === null)
       throw new NotFoundException({ code: 'NEED.NOT_FOUND', detail: `Need ${needId} does not exist` });
-    const taskId = dto.taskId ?? randomUUID();
+    const taskId = dto.taskId ?? serverChosenId(req, 'task');
     return this.commands.execute(req, res, taskRoute(taskId, 'ClaimNeed', {
       taskId,
       communityId: need.communityId,

@@ -140,9 +140,10 @@ describe('CommandHandler (on the real embedded store)', () => {
       const id = randomUUID();
       await submit(id);
       await handler.handle(need.decider, need.streamName(id), { type: 'ListNeed', data: { needId: id } }, ctx(), needCommunity);
+      // three handlers, as three processes: one process's own commands take turns per stream, these race through the store
       const changes = await Promise.all(
         ['urgent', 'low', 'normal'].map((urgency) =>
-          handler.handle(
+          new CommandHandler(store).handle(
             need.decider,
             need.streamName(id),
             { type: 'ChangeNeedUrgency', data: { needId: id, urgency: urgency as 'urgent', reason: '居民反映' } },

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, fold, type Actor, type Command, type Decider, type Event } from '@cobuild/domain';
-import { ConcurrencyError, DuplicateEventIdError, type EventStore, type RecordedEvent } from '@cobuild/event-store';
+import { ConcurrencyError, DuplicateEventIdError, type EventStore, type NewEvent, type RecordedEvent } from '@cobuild/event-store';
 import { ConcurrencyExhaustedError, IdempotencyKeyReusedError, PreconditionFailedError } from './command-errors';
 import { deterministicEventId } from './deterministic-id';
+import { StreamLocks } from './stream-locks';
 
 /** Everything about a command that is not its data: who, when, from which request. */
 export interface CommandContext {
@@ -39,7 +40,40 @@ export interface CommandResult<E> {
 }
 
 export interface CommandHandlerOptions {
+  /** appends tried before the command is decided once more on the latest state and answered (default 10) */
   maxAttempts?: number;
+  /** the first retry waits up to this long (random, "full jitter"); each next one up to twice as long (default 4 ms) */
+  retryBaseMs?: number;
+  /** no retry waits longer than this (default 150 ms) */
+  retryMaxMs?: number;
+}
+
+/** One stream a multi-stream command reads and may write. */
+export interface StreamSpec<S = any> {
+  streamId: string;
+  decider: Decider<S, any, any>;
+  /** the community of the events this command writes to the stream, from its state after them; default: the stream's first event's */
+  communityId?: (state: S) => string | null;
+}
+
+/**
+ * What a multi-stream command's decision sees: every stream loaded at one moment, and `decide` to
+ * run a decider on a stream — on its state as this decision has left it, so two allocations on
+ * one pledge are decided one after the other. Nothing is written until the whole decision returns.
+ */
+export interface MultiStreamDecision {
+  state<S>(streamId: string): S;
+  /** the stream's revision as loaded (-1: it does not exist) */
+  revision(streamId: string): number;
+  decide<E extends Event<string, any>>(streamId: string, command: Pick<Command<string, any>, 'type' | 'data'>): E[];
+}
+
+export interface MultiStreamCommandResult {
+  /** per stream named in the specs: its revision after the command and the events this command wrote (or, replayed, had written) */
+  streams: Map<string, { revision: number; events: Array<Event<string, any>>; position: number | null }>;
+  /** global position of the last event written (or replayed); null when nothing was written */
+  position: number | null;
+  replayed: boolean;
 }
 
 /**
@@ -53,10 +87,33 @@ export class CommandHandler {
     private readonly store: EventStore,
     options: CommandHandlerOptions = {},
   ) {
-    this.maxAttempts = options.maxAttempts ?? 5;
+    this.maxAttempts = options.maxAttempts ?? 10;
+    this.retryBaseMs = options.retryBaseMs ?? 4;
+    this.retryMaxMs = options.retryMaxMs ?? 150;
+  }
+
+  private readonly retryBaseMs: number;
+  private readonly retryMaxMs: number;
+  /** this process's commands on one stream take turns (see StreamLocks); other processes race through the store */
+  readonly locks = new StreamLocks();
+
+  /** bounded exponential backoff with full jitter before attempt `attempt + 1` */
+  private backoff(attempt: number): Promise<void> {
+    const cap = Math.min(this.retryMaxMs, this.retryBaseMs * 2 ** (attempt - 1));
+    return new Promise((resolve) => setTimeout(resolve, Math.random() * cap));
   }
 
   async handle<S, C extends Command<string, any>, E extends Event<string, any>>(
+    decider: Decider<S, C, E>,
+    streamId: string,
+    command: Pick<C, 'type' | 'data'>,
+    ctx: CommandContext,
+    options: { communityId: (state: S, data: Readonly<Record<string, unknown>>) => string | null; authorize?: Authorize<S> },
+  ): Promise<CommandResult<E>> {
+    return this.locks.with([streamId], () => this.handleLocked(decider, streamId, command, ctx, options));
+  }
+
+  private async handleLocked<S, C extends Command<string, any>, E extends Event<string, any>>(
     decider: Decider<S, C, E>,
     streamId: string,
     command: Pick<C, 'type' | 'data'>,
@@ -110,13 +167,151 @@ export class CommandHandler {
       } catch (e) {
         if (e instanceof ConcurrencyError) {
           if (ctx.expectedRevision !== undefined) throw new PreconditionFailedError(ctx.expectedRevision, e.actual);
+          if (attempt < this.maxAttempts) await this.backoff(attempt);
           continue;
         }
         if (e instanceof DuplicateEventIdError && ctx.idempotencyKey) throw new IdempotencyKeyReusedError(ctx.idempotencyKey);
         throw e;
       }
     }
+    // the retries are spent: decide once more on the latest state, so a rule that now refuses
+    // (the capacity the winners took) is the answer, not "try again"
+    const latest = await this.store.readStream(streamId);
+    decider.decide({ ...command, meta: { now: ctx.now, actor: ctx.actor } } as C, fold(decider, latest.map((r) => ({ type: r.type, data: r.data }) as unknown as E)));
     throw new ConcurrencyExhaustedError(streamId, this.maxAttempts);
+  }
+
+  /**
+   * A command that writes several streams, all or nothing: load every stream, let `decide` run
+   * the deciders (it may throw a domain error: nothing is written), then append every stream's
+   * events in one atomic `appendToStreams`, each at the revision it was loaded at, in the order
+   * the specs name the streams. On a
+   * concurrency conflict everything is loaded and decided again (bounded, with jitter); when the
+   * retries are spent the command is decided once more on the latest state, so the answer is the
+   * rule that refuses it if one does. With an Idempotency-Key the events get ids derived from
+   * it, and a retry of the same request (same body) is answered from any stream that recorded it.
+   */
+  async handleMany<T>(
+    streams: StreamSpec[],
+    ctx: CommandContext,
+    decide: (decision: MultiStreamDecision) => T,
+  ): Promise<MultiStreamCommandResult & { value: T | null }> {
+    return this.locks.with(streams.map((s) => s.streamId), () => this.handleManyLocked(streams, ctx, decide));
+  }
+
+  private async handleManyLocked<T>(
+    streams: StreamSpec[],
+    ctx: CommandContext,
+    decide: (decision: MultiStreamDecision) => T,
+  ): Promise<MultiStreamCommandResult & { value: T | null }> {
+    const specs = new Map(streams.map((s) => [s.streamId, s]));
+    for (let attempt = 1; ; attempt++) {
+      const loaded = new Map(await Promise.all(streams.map(async (s) => [s.streamId, await this.store.readStream(s.streamId)] as const)));
+
+      const replay = this.replayOfMany(loaded, ctx);
+      if (replay) return { ...replay, value: null };
+
+      const states = new Map<string, unknown>();
+      const written = new Map<string, Array<Event<string, any>>>();
+      const stateOf = (streamId: string) => {
+        const spec = specs.get(streamId);
+        if (!spec) throw new Error(`stream ${streamId} was not loaded for this command`);
+        if (!states.has(streamId))
+          states.set(streamId, fold(spec.decider, loaded.get(streamId)!.map((r) => ({ type: r.type, data: r.data }) as never)));
+        return states.get(streamId);
+      };
+      const revisionOf = (streamId: string) => (loaded.get(streamId)?.at(-1)?.revision ?? -1);
+      const decision: MultiStreamDecision = {
+        state: <S>(streamId: string) => stateOf(streamId) as S,
+        revision: revisionOf,
+        decide: <E extends Event<string, any>>(streamId: string, command: Pick<Command<string, any>, 'type' | 'data'>) => {
+          const spec = specs.get(streamId)!;
+          let state = stateOf(streamId);
+          const events = spec.decider.decide({ ...command, meta: { now: ctx.now, actor: ctx.actor } }, state) as E[];
+          for (const e of events) state = spec.decider.evolve(state, e);
+          states.set(streamId, state);
+          if (events.length > 0) written.set(streamId, [...(written.get(streamId) ?? []), ...events]);
+          return events;
+        },
+      };
+      const value = decide(decision);
+      if (attempt > this.maxAttempts) throw new ConcurrencyExhaustedError(streams.map((s) => s.streamId).join(', '), this.maxAttempts);
+
+      const result: MultiStreamCommandResult = {
+        streams: new Map(streams.map((s) => [s.streamId, { revision: revisionOf(s.streamId), events: [], position: null }])),
+        position: null,
+        replayed: false,
+      };
+      if (written.size === 0) return { ...result, value };
+
+      let index = 0;
+      // in the order the specs name the streams (not the order of the decisions): the log shows reservations before the task they serve
+      const appends = streams.filter((s) => written.has(s.streamId)).map(({ streamId }) => {
+        const events = written.get(streamId)!;
+        const spec = specs.get(streamId)!;
+        const community = spec.communityId?.(states.get(streamId)) ?? (loaded.get(streamId)![0]?.metadata.communityId as string | null | undefined) ?? null;
+        const revision = revisionOf(streamId);
+        return {
+          streamId,
+          expectedRevision: revision < 0 ? ('no_stream' as const) : revision,
+          events: events.map((e) => this.toNewEvent(e, community, ctx, index++)),
+        };
+      });
+      try {
+        const r = await this.store.appendToStreams(appends);
+        for (const s of r.streams) result.streams.set(s.streamId, { revision: s.nextRevision, events: written.get(s.streamId)!, position: s.positions.at(-1)! });
+        return { ...result, position: r.position, replayed: r.idempotent, value };
+      } catch (e) {
+        if (e instanceof ConcurrencyError) {
+          // the next round re-decides; past the last attempt it only decides (a refusing rule is thrown) and then reports the conflict
+          if (attempt < this.maxAttempts) await this.backoff(attempt);
+          continue;
+        }
+        if (e instanceof DuplicateEventIdError && ctx.idempotencyKey) throw new IdempotencyKeyReusedError(ctx.idempotencyKey);
+        throw e;
+      }
+    }
+  }
+
+  private toNewEvent(e: Event<string, any>, communityId: string | null, ctx: CommandContext, index: number): NewEvent {
+    return {
+      id: ctx.idempotencyKey ? deterministicEventId(ctx.actor.id, ctx.idempotencyKey, index) : randomUUID(),
+      type: e.type,
+      schemaVersion: ctx.schemaVersionOf?.(e.type) ?? 1,
+      data: e.data as Record<string, unknown>,
+      metadata: {
+        actor: { id: ctx.actor.id, role: ctx.actor.role },
+        ...(ctx.actor.unitId ? { actorUnitId: ctx.actor.unitId } : {}),
+        communityId,
+        correlationId: ctx.correlationId,
+        causationId: ctx.causationId ?? null,
+        idempotencyKey: ctx.idempotencyKey ?? null,
+        requestHash: ctx.requestHash ?? null,
+        requestId: ctx.requestId ?? null,
+        occurredAt: ctx.now.toISOString(),
+      },
+    };
+  }
+
+  /** A retry of a multi-stream request already applied: it wrote all its streams at once, so any of them shows it. */
+  private replayOfMany(loaded: Map<string, RecordedEvent[]>, ctx: CommandContext): MultiStreamCommandResult | null {
+    if (!ctx.idempotencyKey) return null;
+    const result: MultiStreamCommandResult = { streams: new Map(), position: null, replayed: true };
+    let found = false;
+    for (const [streamId, recorded] of loaded) {
+      const prior = recorded.filter((r) => r.metadata.idempotencyKey === ctx.idempotencyKey && r.metadata.actor.id === ctx.actor.id);
+      if (prior.length > 0 && (prior[0].metadata.requestHash ?? null) !== (ctx.requestHash ?? null))
+        throw new IdempotencyKeyReusedError(ctx.idempotencyKey);
+      found ||= prior.length > 0;
+      const last = prior.at(-1);
+      result.streams.set(streamId, {
+        revision: last?.revision ?? recorded.at(-1)?.revision ?? -1,
+        events: prior.map((r) => ({ type: r.type, data: r.data })),
+        position: last?.position ?? null,
+      });
+      if (last && (result.position === null || last.position > result.position)) result.position = last.position;
+    }
+    return found ? result : null;
   }
 
   private refuseUnknown<S, C extends Command<string, any>, E extends Event<string, any>>(

@@ -58,7 +58,7 @@ export type ChangeNeedUrgency = Command<'ChangeNeedUrgency', { needId: string; u
 export type MatchNeed = Command<'MatchNeed', { needId: string; taskId: string }>;
 
 /**
- * Process step after a task is declined or cancelled (or a formation is compensated): the task
+ * Process step after a task is declined or cancelled: the task
  * no longer serves the need. When no task is left the need returns to the list.
  */
 export type ReleaseNeedMatch = Command<'ReleaseNeedMatch', { needId: string; taskId: string; reason: string }>;

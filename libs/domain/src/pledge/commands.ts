@@ -33,7 +33,7 @@ export type AllocatePledgeCapacity = Command<
   { pledgeId: string; allocationId: string; taskId: string; quantity: number }
 >;
 
-/** Give reserved capacity back (task declined or cancelled, or a failed formation compensated). */
+/** Give reserved capacity back (task declined or cancelled). */
 export type ReleasePledgeAllocation = Command<
   'ReleasePledgeAllocation',
   { pledgeId: string; allocationId: string; reason: string }

@@ -23,9 +23,11 @@ import { NOW, person, secretary } from './testing/fixtures';
 import { MemoryStreams, handle, prepare } from './testing/memory-streams';
 
 /**
- * The design in libs/domain/README.md ("Cross-aggregate rules under concurrency"), run against
- * a stand-in store with expected-revision appends: capacity holds when secretaries race, a failed
- * formation is compensated, and retries with the same ids do not allocate twice.
+ * The domain rules the formation relies on, run step by step against a stand-in store with
+ * expected-revision appends: capacity holds when secretaries race, retries with the same ids do
+ * not allocate twice, and `formationCompensation` (used by the follow-ups of a declined or
+ * cancelled task) releases what a task held. The real formation — one decision over every stream,
+ * one atomic append — races on the real stores in apps/api/src/tasks/task-formation.race.spec.ts.
  */
 
 const meta: CommandMeta = { now: NOW, actor: secretary };

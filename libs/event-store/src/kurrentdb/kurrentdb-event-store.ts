@@ -12,6 +12,7 @@ import {
   UnavailableError,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
+  type AppendStreamState,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
 import { ConcurrencyError, DuplicateEventIdError, EventStoreError, InvalidAppendError, StoreUnavailableError } from '../errors';
@@ -21,11 +22,14 @@ import type {
   EventBatchHandler,
   EventMetadata,
   EventStore,
+  ExpectedRevision,
+  MultiStreamAppendResult,
   NewEvent,
   ProjectionEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -33,7 +37,7 @@ import { categoryOf } from '../event-store.port';
 import { chainHash, contentDigest } from '../hashing';
 import { PollingSubscription } from '../polling-subscription';
 import { UpcasterRegistry } from '../upcasting';
-import { DEFAULT_MAX_EVENT_BYTES, validateAppend, validateStreamId } from '../validation';
+import { DEFAULT_MAX_EVENT_BYTES, validateAppend, validateMultiAppend, validateStreamId } from '../validation';
 
 /** cobuild's own fields inside a KurrentDB event's metadata */
 interface CobuildMeta {
@@ -42,6 +46,11 @@ interface CobuildMeta {
   prevHash: string | null;
 }
 type StoredMetadata = EventMetadata & { $cobuild: CobuildMeta };
+/**
+ * KurrentDB's multi-stream append takes metadata as string values only: an event written by
+ * `appendToStreams` carries its whole StoredMetadata as JSON text under this one key.
+ */
+const MULTI_APPEND_METADATA = '$cobuildJson';
 
 export interface KurrentDbEventStoreOptions {
   upcasters?: UpcasterRegistry;
@@ -128,6 +137,55 @@ export class KurrentDbEventStore implements EventStore {
         idempotent: false,
       };
     }
+  }
+
+  /**
+   * All or nothing through KurrentDB's own multi-stream append (server 25.1 or later): every
+   * stream's head is read, the idempotency and expected revisions are checked and the chain is
+   * computed here, then one `multiStreamAppend` sends each stream at the exact revision its chain
+   * was computed against — the server writes all of them or none. NOT run against a server here
+   * (none could be had): see docs/event-store.md.
+   */
+  async appendToStreams(appends: StreamAppend[]): Promise<MultiStreamAppendResult> {
+    validateMultiAppend(appends, this.options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES);
+    const tails = await Promise.all(appends.map((a) => this.tail(a.streamId, this.options.idempotencyWindow ?? 1000)));
+    const found = appends.map((a, i) => {
+      const existing = new Map(tails[i].map((e) => [e.id, e]));
+      return a.events.map((e) => existing.get(e.id.toLowerCase())).filter((e) => e !== undefined);
+    });
+    const total = appends.reduce((n, a) => n + a.events.length, 0);
+    const foundCount = found.reduce((n, f) => n + f.length, 0);
+    if (foundCount === total) {
+      const streams = appends.map((a, i) => ({
+        streamId: a.streamId,
+        nextRevision: Math.max(...found[i].map((e) => e.revision)),
+        positions: found[i].map((e) => e.position),
+      }));
+      return { streams, position: Math.max(...streams.flatMap((s) => s.positions)), idempotent: true };
+    }
+    if (foundCount > 0)
+      throw new DuplicateEventIdError(found.flat().map((e) => e.id), 'Some event ids are already recorded; nothing was written');
+    const current = tails.map((t) => (t[0] ? t[0].revision : -1));
+    const order = appends.map((_, i) => i).sort((x, y) => (appends[x].streamId < appends[y].streamId ? -1 : 1));
+    for (const i of order)
+      if (!expectedHolds(appends[i].expectedRevision, current[i])) throw new ConcurrencyError(appends[i].streamId, appends[i].expectedRevision, current[i]);
+    const requests = appends.map((a, i) => {
+      let prev = tails[i][0] ? tails[i][0].hash : null;
+      const events = a.events.map((e, j) => {
+        const hash = chainHash(prev, a.streamId, current[i] + 1 + j, contentDigest(e));
+        const meta: StoredMetadata = { ...e.metadata, $cobuild: { schemaVersion: e.schemaVersion, hash, prevHash: prev } };
+        prev = hash;
+        return jsonEvent({ id: e.id.toLowerCase(), type: e.type, data: e.data, metadata: { [MULTI_APPEND_METADATA]: JSON.stringify(meta) } });
+      });
+      const expectedState: AppendStreamState = current[i] === -1 ? NO_STREAM : BigInt(current[i]);
+      return { streamName: a.streamId, events, expectedState };
+    });
+    await this.guard(() => this.client.multiStreamAppend(requests));
+    const written = await Promise.all(
+      appends.map((a, i) => this.readStream(a.streamId, { fromRevision: current[i] + 1, maxCount: a.events.length, upcast: false })),
+    );
+    const streams = appends.map((a, i) => ({ streamId: a.streamId, nextRevision: written[i].at(-1)!.revision, positions: written[i].map((e) => e.position) }));
+    return { streams, position: Math.max(...streams.flatMap((s) => s.positions)), idempotent: false };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -218,7 +276,9 @@ export class KurrentDbEventStore implements EventStore {
 
   private toRecorded(resolved: ResolvedEvent | AllStreamResolvedEvent, upcast = true): RecordedEvent {
     const ev = resolved.event!;
-    const { $cobuild, ...metadata } = ev.metadata as unknown as StoredMetadata;
+    const raw = ev.metadata as unknown as Record<string, unknown>;
+    const stored = (typeof raw?.[MULTI_APPEND_METADATA] === 'string' ? JSON.parse(raw[MULTI_APPEND_METADATA] as string) : raw) as StoredMetadata;
+    const { $cobuild, ...metadata } = stored;
     const recorded: RecordedEvent = {
       id: ev.id,
       type: ev.type,
@@ -243,6 +303,13 @@ export class KurrentDbEventStore implements EventStore {
       throw mapKurrentError(e);
     }
   }
+}
+
+function expectedHolds(expected: ExpectedRevision, current: number): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return current === -1;
+  if (expected === 'stream_exists') return current >= 0;
+  return expected === current;
 }
 
 function mapKurrentError(e: unknown): unknown {

@@ -67,21 +67,40 @@ export class PgDriver implements SqlDriver {
     }
   }
 
+  /**
+   * Each call takes a client of its own and, on unlisten, gives it back with none of the listeners
+   * it added: a subscription that restarts again and again (say, through a long Redis outage)
+   * leaves nothing growing on the pooled clients.
+   */
   async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
     const client = await this.pool.connect();
     const handler = (msg: { channel: string; payload?: string }) => {
       if (msg.channel === channel) onNotify(msg.payload ?? '');
     };
-    client.on('notification', handler);
     let broken = false;
-    client.on('error', () => {
+    const onError = () => {
       broken = true;
-    });
-    await client.query(`LISTEN "${channel}"`);
-    return async () => {
+    };
+    client.on('notification', handler);
+    client.on('error', onError);
+    const release = () => {
       client.off('notification', handler);
-      if (!broken) await client.query(`UNLISTEN "${channel}"`).catch(() => undefined);
+      client.off('error', onError);
       client.release(broken);
+    };
+    try {
+      await client.query(`LISTEN "${channel}"`);
+    } catch (e) {
+      broken = true;
+      release();
+      throw e;
+    }
+    let released = false;
+    return async () => {
+      if (released) return;
+      released = true;
+      if (!broken) await client.query(`UNLISTEN "${channel}"`).catch(() => void (broken = true));
+      release();
     };
   }
 

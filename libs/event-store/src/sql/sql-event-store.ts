@@ -13,11 +13,13 @@ import {
   type EventBatchHandler,
   type EventStore,
   type ExpectedRevision,
+  type MultiStreamAppendResult,
   type NewEvent,
   type ProjectionEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
@@ -26,7 +28,8 @@ import { chainHash, digestOfCanonical } from '../hashing';
 import { StreamHeads } from './stream-heads';
 import { PollingSubscription } from '../polling-subscription';
 import { UpcasterRegistry } from '../upcasting';
-import { assertEventSize, DEFAULT_MAX_EVENT_BYTES, validateAppend, validateStreamId } from '../validation';
+import { assertEventSize, DEFAULT_MAX_EVENT_BYTES, validateAppend, validateMultiAppend, validateStreamId } from '../validation';
+import { appendToStreamsInOneTransaction } from './multi-stream-append';
 import { migrate } from './migrations';
 import { assertSchemaName, type SqlDriver } from './sql-driver';
 
@@ -138,6 +141,14 @@ export class SqlEventStore implements EventStore {
     });
     this.queue.push(pending);
     if (this.inFlight < MAX_IN_FLIGHT) void this.flush();
+    return result;
+  }
+
+  /** all or nothing, in one transaction of its own (sql/multi-stream-append.ts) */
+  async appendToStreams(appends: StreamAppend[]): Promise<MultiStreamAppendResult> {
+    validateMultiAppend(appends, this.maxEventBytes);
+    const { result, heads } = await this.guard(() => appendToStreamsInOneTransaction(this.driver, this.schema, appends));
+    for (const h of heads) this.heads.remember(h.streamId, h.revision, h.hash);
     return result;
   }
 
