@@ -10,7 +10,7 @@ import { AccountsService } from '@cobuild/auth';
 import { ApiModule } from './api.module';
 import { firstStartNotice } from './auth';
 import { ApiMetrics } from './observability/metrics';
-import { bodyErrors, jsonBody, requestId, requireJson } from './http/http-middleware';
+import { bodyErrors, capJsonDepth, jsonBody, requestId, requireJson } from './http/http-middleware';
 import { ProblemDto } from './http/problem.dto';
 import { mountQueueDashboard } from './queues/mount-queue-dashboard';
 import { serveWebConsole } from './web/web-console';
@@ -32,6 +32,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean } =
   app.use(requireJson);
   app.use(jsonBody(BODY_LIMIT));
   app.use(bodyErrors);
+  app.use(capJsonDepth);
   mountQueueDashboard(app); // /admin/queues: bull-board for district admins, behind the bearer auth
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

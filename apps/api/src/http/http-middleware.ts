@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { depthError, tooDeep } from './input-rules';
 import { problem } from './problem';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -27,6 +28,17 @@ export function requireJson(req: Request, res: Response, next: NextFunction): vo
 
 export function jsonBody(limit: string) {
   return express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
+}
+
+/**
+ * A parsed body nested deeper than any endpoint takes is refused here, before guards, pipes or
+ * logging walk it (10,000 nested arrays used to overflow the stack in a 500, even unauthenticated).
+ */
+export function capJsonDepth(req: Request, res: Response, next: NextFunction): void {
+  const at = req.body !== null && typeof req.body === 'object' ? tooDeep(req.body) : null;
+  if (at === null) return next();
+  const error = depthError(at || 'body');
+  sendProblem(req, res, problem(400, 'VALIDATION.FAILED', `${error.field}: ${error.message}`, { errors: [error] }));
 }
 
 /** body-parser's errors (broken JSON, too large) as problem+json, before Nest routing. */

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInstant } from '../http/formats';
 
 export const MAX_PAGE = 200;
 
@@ -34,6 +35,6 @@ export class ListPageQueryDto {
   asOfPosition?: number;
 
   @ApiPropertyOptional({ format: 'date-time', example: '2026-06-30T16:00:00Z', description: 'the list as it stood at this instant (the last position recorded by then); not with `asOfPosition`' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsInstant()
   asOf?: string;
 }
