@@ -246,6 +246,10 @@ function hostile({ w, needId, roundId, acceptedTaskId, noticeId, unitToken }: Ho
   }
   cases.push({ name: 'a meeting time without an offset', method: 'post', path: `/communities/${w.communities[0]}/meetings`, body: { title: '联席会议', scheduledAt: '2027-01-15T09:30:00', chairUnitId: w.units[0] }, status: 400, code: 'VALIDATION.FAILED', field: 'scheduledAt', message: 'needs an offset' });
 
+  // what Node's HTTP parser refuses before Express: still a problem
+  cases.push({ name: 'a URL of 20 KB', method: 'get', path: `/communities/${w.communities[0]}/lists/needs?category=${'x'.repeat(20_000)}`, status: 431, code: 'HTTP.HEADERS_TOO_LARGE' });
+  cases.push({ name: 'a header of 20 KB', method: 'post', path: `/needs/${needId}/list`, headers: { 'X-Padding': 'x'.repeat(20_000) }, status: 431, code: 'HTTP.HEADERS_TOO_LARGE' });
+
   // read-your-write past the head: no write of the caller is there, waiting cannot help
   for (const list of ['needs', 'resources', 'tasks'])
     cases.push({ name: `${list} list with minPosition past the head`, method: 'get', path: `/communities/${w.communities[0]}/lists/${list}?minPosition=999999999`, status: 400, code: 'VALIDATION.FAILED', field: 'minPosition' });

@@ -10,7 +10,7 @@ import { AccountsService } from '@cobuild/auth';
 import { ApiModule } from './api.module';
 import { firstStartNotice } from './auth';
 import { ApiMetrics } from './observability/metrics';
-import { bodyErrors, capJsonDepth, jsonBody, requestId, requireJson } from './http/http-middleware';
+import { answerClientErrors, bodyErrors, capJsonDepth, jsonBody, requestId, requireJson } from './http/http-middleware';
 import { ProblemDto } from './http/problem.dto';
 import { mountQueueDashboard } from './queues/mount-queue-dashboard';
 import { serveWebConsole } from './web/web-console';
@@ -35,6 +35,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean } =
   app.use(capJsonDepth);
   mountQueueDashboard(app); // /admin/queues: bull-board for district admins, behind the bearer auth
   app.enableShutdownHooks();
+  answerClientErrors(app.getHttpServer());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -23,6 +23,7 @@ const MAX_ERRORS = 20;
 /** `parent.key` / `parent[0]`, printable even when the key itself is hostile */
 export function childPath(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
+  if (key === '') return `${parent}[""]`;
   const shown = key.replace(LONE_SURROGATE_ALL, '\uFFFD').replace(/[\u0000-\u001F\u007F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return parent ? `${parent}.${shown}` : shown;
 }
