@@ -40,7 +40,11 @@ export async function createApi(config: AppConfig, options: { logs?: boolean } =
     app,
     new DocumentBuilder()
       .setTitle('cobuild API — 共驻共建 · 三张清单')
-      .setDescription('Needs, resources and tasks of community co-building. Errors are application/problem+json with a stable `code`.')
+      .setDescription(
+        'Needs, resources and tasks of community co-building. Errors are application/problem+json with a stable `code`. ' +
+          'Every date-time is an instant with its offset (2026-12-31T16:00:00Z or 2027-01-01T00:00:00+08:00); one without an offset, or a bare date, is refused (400). ' +
+          'Text is well-formed Unicode without control characters, numbers stay within ±(2^53−1), bodies nest at most 32 levels.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),

@@ -26,7 +26,7 @@ export class ListPageQueryDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, description: "read your own write: wait (up to 5 s) until the list has applied the log up to this position (a command answer's `position`)" })
+  @ApiPropertyOptional({ minimum: 0, description: "read your own write: wait (up to 5 s) until the list has applied the log up to this position (a command answer's `position`); past the log's head it is a 400" })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0)
   minPosition?: number;
 
