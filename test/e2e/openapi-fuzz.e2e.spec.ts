@@ -15,10 +15,10 @@ import { Harness, type World } from './harness';
  * failing fields for validation), and a refused request must append no event (none carries its
  * request id, and the log's head did not move).
  *
- * `npm test` runs FUZZ_RUNS (default 6) requests per operation; `npm run fuzz` runs many more.
+ * `npm test` runs FUZZ_RUNS (default 10) requests per operation; `npm run fuzz` runs many more.
  * A failure prints the seed: FUZZ_SEED=<seed> replays the same requests.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
 /** how often per operation an accepted variant's used-up target is replaced by a fresh one */
 const MAX_FRESH_TARGETS = 10;
 const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() ^ (Math.random() * 0x100000000);
