@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { EndpointExample, ExampleContext, PreparedRequest } from './authorization/endpoint-example';
 import { allExamples } from './authorization/examples';
+import { roundBody } from './authorization/examples/evaluations.examples';
+import { needBody } from './authorization/examples/needs.examples';
+import { pledgeBody } from './authorization/examples/workflow-fixtures';
 import { Harness, type World } from './harness';
 
 /**
@@ -96,8 +99,11 @@ const NUMBERS = [-1, 0, -0, 0.5, 1.5, 1e21, -1e21, 2 ** 53, -(2 ** 53), 2 ** 53 
 const WRONG_TYPES: unknown[] = [null, true, false, [], {}, [null], [[]], { a: 1 }, 0, '', 'x'];
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', '__defineGetter__', 'hasOwnProperty', 'toString'];
 
+/** ids of things in community B (a need, a pledge, a round), made once: in-scope-looking ids from another scope */
+const elsewhere: string[] = [];
+
 function foreignIds(w: World): string[] {
-  return [randomUUID(), w.communities[1], w.units[1], w.members[1], w.streets[1], 'd-elsewhere', w.districtId, w.communities[0], w.units[0], 'x'.repeat(129), '-x', '.', '..', 'a b', 'a/b', '\u200b', '\ud800', 'a\u0000', '张三'];
+  return [...elsewhere, randomUUID(), w.communities[1], w.units[1], w.members[1], w.streets[1], 'd-elsewhere', w.districtId, w.communities[0], w.units[0], 'x'.repeat(129), '-x', '.', '..', 'a b', 'a/b', '\u200b', '\ud800', 'a\u0000', '张三'];
 }
 
 /** text of length n; at and beyond a field's maxLength */
@@ -354,6 +360,12 @@ describe('OpenAPI-driven HTTP fuzzing', () => {
   beforeAll(async () => {
     h = await Harness.start('postgres');
     await newWorld();
+    const secretaryB = await h.as('community_secretary', w.communities[1]);
+    elsewhere.push(
+      (await h.expectOk(h.post(`/communities/${w.communities[1]}/needs`, secretaryB, needBody()))).body.id,
+      (await h.expectOk(h.post(`/communities/${w.communities[1]}/pledges`, secretaryB, pledgeBody(w.units[1])))).body.id,
+      (await h.expectOk(h.post(`/communities/${w.communities[1]}/evaluation-rounds`, secretaryB, roundBody()))).body.id,
+    );
     doc = (await h.get('/docs-json', null).expect(200)).body as OpenApi;
   });
   afterAll(() => h.close());
