@@ -284,7 +284,7 @@ describe('registrations over HTTP: units, members, pairings (real store, real au
           commitments: [{ commitmentId: 'k1', partyId: w.units[0], text: '' }],
         })
         .expect(400);
-      expect(fields(res)).toEqual(expect.arrayContaining(['unitIds:arrayMinSize', 'term.from:isIso8601', 'commitments[0].text:isNotEmpty']));
+      expect(fields(res)).toEqual(expect.arrayContaining(['unitIds:arrayMinSize', 'term.from:isInstant', 'commitments[0].text:isNotEmpty']));
       const reason = await h.post(`/pairings/whatever/terminate`, secretaryA, { reason: '' }).expect(400);
       expect(fields(reason)).toContain('reason:isNotEmpty');
     });

@@ -260,7 +260,7 @@ describe('tasks (项目清单) over HTTP (real store, real auth)', () => {
     const res = await form({ needIds: [], allocations: [{ pledgeId: '', quantity: -1 }], assignment: { responsibleUnitId: 'u' } }).expect(400);
     const fields = res.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`);
     expect(fields).toEqual(
-      expect.arrayContaining(['needIds:arrayMinSize', 'allocations[0].pledgeId:isNotEmpty', 'allocations[0].quantity:isPositive', 'assignment.deadline:isIso8601']),
+      expect.arrayContaining(['needIds:arrayMinSize', 'allocations[0].pledgeId:isNotEmpty', 'allocations[0].quantity:isPositive', 'assignment.deadline:isInstant']),
     );
     expect(await h.store.headPosition()).toBe(head);
     await h.post(`/communities/${w.communities[1]}/tasks`, secretaryA, { title: 't', description: 'd', needIds: ['n'] }).expect(403);

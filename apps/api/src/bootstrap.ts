@@ -10,7 +10,7 @@ import { AccountsService } from '@cobuild/auth';
 import { ApiModule } from './api.module';
 import { firstStartNotice } from './auth';
 import { ApiMetrics } from './observability/metrics';
-import { bodyErrors, jsonBody, requestId, requireJson } from './http/http-middleware';
+import { answerClientErrors, bodyErrors, capJsonDepth, jsonBody, requestId, requireJson } from './http/http-middleware';
 import { ProblemDto } from './http/problem.dto';
 import { mountQueueDashboard } from './queues/mount-queue-dashboard';
 import { serveWebConsole } from './web/web-console';
@@ -32,13 +32,19 @@ export async function createApi(config: AppConfig, options: { logs?: boolean } =
   app.use(requireJson);
   app.use(jsonBody(BODY_LIMIT));
   app.use(bodyErrors);
+  app.use(capJsonDepth);
   mountQueueDashboard(app); // /admin/queues: bull-board for district admins, behind the bearer auth
   app.enableShutdownHooks();
+  answerClientErrors(app.getHttpServer());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('cobuild API — 共驻共建 · 三张清单')
-      .setDescription('Needs, resources and tasks of community co-building. Errors are application/problem+json with a stable `code`.')
+      .setDescription(
+        'Needs, resources and tasks of community co-building. Errors are application/problem+json with a stable `code`. ' +
+          'Every date-time is an instant with its offset (2026-12-31T16:00:00Z or 2027-01-01T00:00:00+08:00); one without an offset, or a bare date, is refused (400). ' +
+          'Text is well-formed Unicode without control characters, numbers stay within ±(2^53−1), bodies nest at most 32 levels.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),

@@ -7,6 +7,8 @@ export const MAX_EVENTS_PER_APPEND = 10_000;
 // any text without white space or control characters, not starting with '$' (KurrentDB's system streams)
 const STREAM_ID = /^[^\s$\p{Cc}][^\s\p{Cc}]*$/u;
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.:-]{0,199}$/;
+// PostgreSQL's json(b) refuses these (\ud800 alone is no character); KurrentDB would store U+FFFD instead
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function validateStreamId(streamId: unknown): asserts streamId is string {
@@ -38,6 +40,7 @@ export function assertJson(value: unknown, field: string, depth = 0): void {
   if (value === null || typeof value === 'boolean') return;
   if (typeof value === 'string') {
     if (value.includes('\u0000')) throw new InvalidAppendError(field, 'json', `${field} contains a NUL character`);
+    if (LONE_SURROGATE.test(value)) throw new InvalidAppendError(field, 'json', `${field} contains a lone UTF-16 surrogate (not valid Unicode text)`);
     return;
   }
   if (typeof value === 'number') {
@@ -54,6 +57,7 @@ export function assertJson(value: unknown, field: string, depth = 0): void {
       throw new InvalidAppendError(field, 'json', `${field} is a ${proto?.constructor?.name ?? 'non-plain'} object, not JSON`);
     for (const [k, v] of Object.entries(value)) {
       if (k.includes('\u0000')) throw new InvalidAppendError(field, 'json', `${field} has a key with a NUL character`);
+      if (LONE_SURROGATE.test(k)) throw new InvalidAppendError(field, 'json', `${field} has a key with a lone UTF-16 surrogate`);
       if (v === undefined) throw new InvalidAppendError(`${field}.${k}`, 'json', `${field}.${k} is undefined, not JSON`);
       assertJson(v, `${field}.${k}`, depth + 1);
     }

@@ -229,6 +229,8 @@ export function eventStoreContract(target: ContractTarget): void {
         ['NaN in data', () => [uniqueStream(), [newEvent('X', { n: NaN })], 'any'], 'events[0].data.n'],
         ['undefined in data', () => [uniqueStream(), [newEvent('X', { u: undefined })], 'any'], 'events[0].data.u'],
         ['a NUL character', () => [uniqueStream(), [newEvent('X', { s: 'a\u0000b' })], 'any'], 'events[0].data.s'],
+        ['a lone surrogate', () => [uniqueStream(), [newEvent('X', { s: 'a\ud800b' })], 'any'], 'events[0].data.s'],
+        ['a lone low surrogate in a key', () => [uniqueStream(), [newEvent('X', { m: { '\udc00': 1 } })], 'any'], 'events[0].data.m'],
         ['a missing actor', () => [uniqueStream(), [{ ...newEvent(), metadata: { ...metadata(), actor: undefined as never } }], 'any'], 'events[0].metadata'],
         ['a bad occurredAt', () => [uniqueStream(), [{ ...newEvent(), metadata: metadata({ occurredAt: 'yesterday' }) }], 'any'], 'events[0].metadata.occurredAt'],
         ['schema version 0', () => [uniqueStream(), [{ ...newEvent(), schemaVersion: 0 }], 'any'], 'events[0].schemaVersion'],

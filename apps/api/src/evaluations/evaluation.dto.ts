@@ -8,7 +8,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -20,6 +19,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsInstant } from '../http/formats';
 
 export class RoundPeriodDto {
   @ApiProperty({ enum: ['year', 'custom'] })
@@ -35,11 +35,11 @@ export class RoundPeriodDto {
   label?: string;
 
   @ApiPropertyOptional({ example: '2026-06-30T16:00:00Z', description: "for kind 'custom': an instant" })
-  @ValidateIf((p: RoundPeriodDto) => p.kind === 'custom') @IsISO8601({ strict: true })
+  @ValidateIf((p: RoundPeriodDto) => p.kind === 'custom') @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31T16:00:00Z', description: "for kind 'custom': an instant after `from`" })
-  @ValidateIf((p: RoundPeriodDto) => p.kind === 'custom') @IsISO8601({ strict: true })
+  @ValidateIf((p: RoundPeriodDto) => p.kind === 'custom') @IsInstant()
   until?: string;
 }
 
@@ -65,7 +65,7 @@ export class OpenEvaluationRoundDto {
   appointedEvaluatorIds?: string[];
 
   @ApiPropertyOptional({ example: '2026-12-31T10:00:00Z', description: 'when the round is planned to close (for reminders)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsInstant()
   plannedCloseAt?: string | null;
 }
 

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { depthError, tooDeep } from './input-rules';
 import { problem } from './problem';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -29,6 +32,17 @@ export function jsonBody(limit: string) {
   return express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
 }
 
+/**
+ * A parsed body nested deeper than any endpoint takes is refused here, before guards, pipes or
+ * logging walk it (10,000 nested arrays used to overflow the stack in a 500, even unauthenticated).
+ */
+export function capJsonDepth(req: Request, res: Response, next: NextFunction): void {
+  const at = req.body !== null && typeof req.body === 'object' ? tooDeep(req.body) : null;
+  if (at === null) return next();
+  const error = depthError(at || 'body');
+  sendProblem(req, res, problem(400, 'VALIDATION.FAILED', `${error.field}: ${error.message}`, { errors: [error] }));
+}
+
 /** body-parser's errors (broken JSON, too large) as problem+json, before Nest routing. */
 export function bodyErrors(err: Error & { type?: string; status?: number; limit?: number }, req: Request, res: Response, next: NextFunction): void {
   if (err.type === 'entity.too.large')
@@ -45,4 +59,27 @@ export function bodyErrors(err: Error & { type?: string; status?: number; limit?
 export function sendProblem(req: Request, res: Response, body: ReturnType<typeof problem>): void {
   const id = (req as Request & { id?: unknown }).id;
   res.status(body.status).type('application/problem+json').json({ ...body, instance: req.originalUrl, requestId: id === undefined ? undefined : String(id) });
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Express sees them (a URL or headers over 16 KB, a
+ * malformed request line) are answered as problem+json too, instead of Node's bare 400/431.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (err: Error & { code?: string }, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const [status, code, detail] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'HTTP.HEADERS_TOO_LARGE', 'The URL and headers are larger than the server accepts (16 KB); send long values in a JSON body']
+        : err.code === 'HPE_REQUEST_TIMEOUT' || err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'HTTP.REQUEST_TIMEOUT', 'The request was not received in time']
+          : [400, 'HTTP.BAD_REQUEST', 'The request is not valid HTTP'];
+    const body = JSON.stringify(problem(status, code, detail));
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }

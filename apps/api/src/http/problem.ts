@@ -1,5 +1,5 @@
 import { DomainError } from '@cobuild/domain';
-import { EventStoreError } from '@cobuild/event-store';
+import { EventStoreError, InvalidAppendError } from '@cobuild/event-store';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import {
   ConcurrencyExhaustedError,
@@ -32,11 +32,13 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
+  408: 'Request timeout',
   409: 'Conflict',
   412: 'Precondition failed',
   413: 'Payload too large',
   415: 'Unsupported media type',
   429: 'Too many requests',
+  431: 'Request header fields too large',
   500: 'Internal server error',
   503: 'Service unavailable',
 };
@@ -82,6 +84,12 @@ export function toProblem(error: unknown): Problem {
     return problem(412, error.code, error.message, { currentRevision: error.actual });
   if (error instanceof IdempotencyKeyReusedError || error instanceof ConcurrencyExhaustedError)
     return problem(409, error.code, error.message);
+  if (error instanceof InvalidAppendError) {
+    // last line of defence: input the validation let through and the store refused, named as the
+    // request's field where it came from an event's data (events[0].data.title → title)
+    const field = error.field.replace(/^events\[\d+\]\.data\.?/, '') || error.field;
+    return problem(400, error.code, `${field}: ${error.message}`, { errors: [{ field, rule: error.rule, message: error.message }] });
+  }
   if (error instanceof EventStoreError) return problem(STORE_STATUS[error.code] ?? 500, error.code, error.message);
   if (error instanceof HttpException) {
     const status = error.getStatus();

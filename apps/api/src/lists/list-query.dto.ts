@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInstant } from '../http/formats';
 
 export const MAX_PAGE = 200;
 
@@ -25,7 +26,7 @@ export class ListPageQueryDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, description: "read your own write: wait (up to 5 s) until the list has applied the log up to this position (a command answer's `position`)" })
+  @ApiPropertyOptional({ minimum: 0, description: "read your own write: wait (up to 5 s) until the list has applied the log up to this position (a command answer's `position`); past the log's head it is a 400" })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0)
   minPosition?: number;
 
@@ -34,6 +35,6 @@ export class ListPageQueryDto {
   asOfPosition?: number;
 
   @ApiPropertyOptional({ format: 'date-time', example: '2026-06-30T16:00:00Z', description: 'the list as it stood at this instant (the last position recorded by then); not with `asOfPosition`' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsInstant()
   asOf?: string;
 }

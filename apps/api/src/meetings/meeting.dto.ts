@@ -6,7 +6,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -15,6 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsInstant } from '../http/formats';
 
 export class ConveneMeetingDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'client-chosen id (makes retries safe); generated when omitted' })
@@ -26,7 +26,7 @@ export class ConveneMeetingDto {
   title!: string;
 
   @ApiProperty({ example: '2026-12-15T01:30:00Z', description: 'may be in the past (a meeting recorded after it was held)' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   scheduledAt!: string;
 
   @ApiPropertyOptional({ example: '社区党群服务中心', maxLength: 500 })
@@ -40,7 +40,7 @@ export class ConveneMeetingDto {
 
 export class RescheduleMeetingDto {
   @ApiProperty({ example: '2026-12-20T01:30:00Z' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   scheduledAt!: string;
 
   @ApiProperty({ example: '主席单位临时有事', maxLength: 2000 })

@@ -4,7 +4,6 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -15,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsInstant } from '../http/formats';
 
 export class BeneficiariesDto {
   @ApiProperty({ example: '3号楼老人', maxLength: 500 })
@@ -84,7 +84,7 @@ export class SubmitNeedDto {
   location!: LocationDto;
 
   @ApiPropertyOptional({ example: '2026-12-31T16:00:00Z', description: 'wanted by (an instant; must be in the future)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsInstant()
   wantedBy?: string | null;
 
   @ApiProperty({ type: RequesterDto })

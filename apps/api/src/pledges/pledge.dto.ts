@@ -3,7 +3,6 @@ import { pledge } from '@cobuild/domain';
 import { Type } from 'class-transformer';
 import {
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsObject,
@@ -17,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PersonDto } from '../http/person.dto';
+import { IsInstant } from '../http/formats';
 
 export class PledgerDto {
   @ApiProperty({ enum: ['unit', 'member'], description: 'a stationed unit, or an in-service member offering a skill' })
@@ -46,11 +46,11 @@ export class CapacityDto {
 
 export class AvailabilityDto {
   @ApiProperty({ example: '2026-12-01T00:00:00Z' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from!: string;
 
   @ApiPropertyOptional({ example: '2027-12-31T16:00:00Z', description: 'null: open-ended; otherwise in the future' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsInstant()
   until?: string | null;
 }
 

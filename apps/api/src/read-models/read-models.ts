@@ -13,6 +13,7 @@ import {
   type SubjectKind,
 } from '@cobuild/projections';
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
+import { badQuery } from './read-moment';
 
 /**
  * Queries over the read models: live (from the projector's tables, after waiting for
@@ -34,6 +35,12 @@ export class ReadModels {
   /** waits (up to `timeoutMs`) until the projection has applied the log up to `minPosition` */
   async waitFor(projection: DocumentProjection<any>, minPosition: number | undefined, timeoutMs = 5000): Promise<number> {
     const start = Date.now();
+    if (minPosition !== undefined && minPosition > 0) {
+      // a position the log has not reached names no write of the caller: waiting for it can only time out
+      const head = await this.store.headPosition();
+      if (minPosition > head)
+        throw badQuery('minPosition', 'max', `minPosition must not be past the log's head (${head}): pass the position a command answered`);
+    }
     for (;;) {
       const position = await this.position(projection);
       if (minPosition === undefined || position >= minPosition) return position;

@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -13,6 +12,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsInstant } from '../http/formats';
 
 export const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 export const idMessage = (field: string) => `${field} must be 1–64 letters, digits, _ . - (starting with a letter or digit)`;
@@ -159,11 +159,11 @@ export class CommitmentDto {
 
 export class TermDto {
   @ApiProperty({ example: '2026-12-31T16:00:00Z', description: 'an instant (the caller converts local dates)' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from!: string;
 
   @ApiProperty({ example: '2027-12-31T16:00:00Z', description: 'an instant after `from`, in the future' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   until!: string;
 }
 

@@ -8,7 +8,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsObject,
@@ -24,6 +23,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PersonDto } from '../http/person.dto';
+import { IsHttpLink, IsInstant } from '../http/formats';
 
 export class AssignmentDto {
   @ApiProperty({ description: '责任单位: the responsible unit' })
@@ -35,7 +35,7 @@ export class AssignmentDto {
   responsiblePerson!: PersonDto;
 
   @ApiProperty({ example: '2027-03-31T16:00:00Z', description: '完成时限 (in the future)' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   deadline!: string;
 }
 
@@ -97,13 +97,13 @@ export class ClaimNeedDto {
   responsiblePerson!: PersonDto;
 
   @ApiPropertyOptional({ example: '2027-03-31T16:00:00Z' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsInstant()
   proposedDeadline?: string | null;
 }
 
 export class DeadlineDto {
   @ApiProperty({ example: '2027-03-31T16:00:00Z', description: 'in the future' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   deadline!: string;
 }
 
@@ -138,8 +138,8 @@ export class EvidenceDto {
   @IsIn(task.EVIDENCE_KINDS as string[])
   kind!: task.EvidenceKind;
 
-  @ApiProperty({ example: 'https://files.example/handrail.jpg', maxLength: 2000 })
-  @IsString() @IsNotEmpty() @MaxLength(2000)
+  @ApiProperty({ example: 'https://files.example/handrail.jpg', maxLength: 2000, description: 'an http:// or https:// link' })
+  @IsString() @IsNotEmpty() @MaxLength(2000) @IsHttpLink()
   uri!: string;
 
   @ApiPropertyOptional({ maxLength: 1000 })
@@ -165,7 +165,7 @@ export class VerifyTaskDto {
 
 export class ExtensionRequestDto {
   @ApiProperty({ example: '2027-04-30T16:00:00Z', description: 'later than the current deadline' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   requestedDeadline!: string;
 
   @ApiProperty({ example: '材料到货延迟', maxLength: 2000 })
@@ -175,7 +175,7 @@ export class ExtensionRequestDto {
 
 export class GrantExtensionDto {
   @ApiPropertyOptional({ example: '2027-04-30T16:00:00Z', description: 'omit to grant the requested deadline' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsInstant()
   deadline?: string | null;
 }
 

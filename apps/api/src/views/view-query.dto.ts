@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class ViewQueryDto {
-  @ApiProperty({ required: false, minimum: 0, description: 'wait until the read model has applied the log up to this position (read your own write: command answers carry `position`)' })
+  @ApiProperty({ required: false, minimum: 0, description: 'wait until the read model has applied the log up to this position (read your own write: command answers carry `position`; past the log head it is a 400)' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0)
   minPosition?: number;
 }

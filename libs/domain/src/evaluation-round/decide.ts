@@ -38,6 +38,8 @@ function open(command: OpenEvaluationRound, state: EvaluationRoundState): Evalua
   }
   if (!Array.isArray(data.criteria)) throw invalid('ROUND.INVALID_CRITERIA', 'criteria must be a list', { field: 'criteria' });
   const criteria = data.criteria.map((c) => requireText(c, 'ROUND.INVALID_CRITERIA', 'criteria', 50));
+  if (criteria.some((c) => RESERVED_NAMES.has(c)))
+    throw invalid('ROUND.INVALID_CRITERIA', `a criterion may not be named ${[...RESERVED_NAMES].join(', ')} (they are not data keys)`, { field: 'criteria' });
   if (new Set(criteria).size !== criteria.length || criteria.length > MAX_CRITERIA) {
     throw invalid('ROUND.INVALID_CRITERIA', `criteria must be unique, at most ${MAX_CRITERIA}`, { field: 'criteria' });
   }
@@ -108,7 +110,7 @@ function submit(command: SubmitRating, state: EvaluationRoundState): EvaluationR
 
 function close(command: CloseEvaluationRound, state: EvaluationRoundState): EvaluationRoundEvent[] {
   if (state.status === 'none') throw conflict('ROUND.NOT_OPEN', `round ${command.data.roundId} is not open`);
-  if (state.status === 'closed') return [];
+  if (state.status === 'closed') throw conflict('ROUND.CLOSED', `round ${command.data.roundId} is already closed`);
   const current = Object.values(state.ratings);
   return [
     {
@@ -149,6 +151,9 @@ function requirePeriod(period: RoundPeriod | undefined): RoundPeriod {
 }
 
 /** Integer scores 0..100, only for the round's named criteria. */
+/** names that would reach an object's prototype when used as a key of criterionScores */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
 function requireScores(scores: Record<string, number>, criteria: string[]): Record<string, number> {
   if (typeof scores !== 'object' || scores === null || Array.isArray(scores)) {
     throw invalid('ROUND.INVALID_SCORE', 'criterionScores must map criterion names to scores', { field: 'criterionScores' });

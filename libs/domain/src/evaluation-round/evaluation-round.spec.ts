@@ -112,6 +112,8 @@ describe('evaluation round (双向评价)', () => {
       [{ directions: ['task_work', 'task_work'] }, 'ROUND.INVALID_DIRECTIONS'],
       [{ criteria: ['a', 'a'] }, 'ROUND.INVALID_CRITERIA'],
       [{ criteria: [''] }, 'ROUND.INVALID_CRITERIA'],
+      [{ criteria: ['__proto__'] }, 'ROUND.INVALID_CRITERIA'],
+      [{ criteria: ['constructor'] }, 'ROUND.INVALID_CRITERIA'],
       [{ plannedCloseAt: '2026-11-30T00:00:00Z' }, 'ROUND.DEADLINE_IN_PAST'],
       [{ plannedCloseAt: 'soon' }, 'ROUND.INVALID_PLANNED_CLOSE'],
       [{ appointedEvaluatorIds: ['p', 'p'] }, 'ROUND.INVALID_ID'],
@@ -293,11 +295,11 @@ describe('evaluation round (双向评价)', () => {
         .when(closeCmd())
         .then([{ type: 'EvaluationRoundClosed', data: { roundId: 'r1', scope, communityId: 'c1', period, closedAt: later.toISOString(), ratingCount: 0, results: [] } }]));
     it('refuses to close a round never opened', () => spec.given([]).when(closeCmd()).thenThrows('ROUND.NOT_OPEN'));
-    it('does nothing when already closed', () =>
+    it('refuses to close a round already closed (409, not a silent success)', () =>
       spec
         .given([opened, { type: 'EvaluationRoundClosed', data: { roundId: 'r1', scope, communityId: 'c1', period, closedAt: later.toISOString(), ratingCount: 0, results: [] } }])
         .when(closeCmd())
-        .thenNothingHappens());
+        .thenThrows('ROUND.CLOSED'));
   });
 
   describe('properties', () => {

@@ -433,6 +433,8 @@ function assertNonNegative(n: number, field: string): void {
     throw new InvalidAppendError(field, 'min', `${field} must be a whole number >= 0, got ${String(n)}`);
 }
 
+/** untranslatable character, character not in repertoire, invalid text representation (json) */
+const INVALID_TEXT_CODES = new Set(['22P05', '22021', '22P02']);
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003']);
 
 export function mapSqlError(e: unknown, _streamId?: string, _expected?: ExpectedRevision): unknown {
@@ -442,6 +444,8 @@ export function mapSqlError(e: unknown, _streamId?: string, _expected?: Expected
     return new DuplicateEventIdError([], `An event id is already recorded in another stream; nothing was written`);
   if (err?.code && CONNECTION_CODES.has(err.code))
     return new StoreUnavailableError(`Event store unavailable: ${err.message}`, e);
+  // text PostgreSQL cannot store (validation refuses NUL and lone surrogates first): bad input, not a failure
+  if (err?.code && INVALID_TEXT_CODES.has(err.code)) return new InvalidAppendError('events', 'text', `An event holds text PostgreSQL cannot store: ${err.message}`);
   if (/Connection terminated|connect ECONNREFUSED|PGlite is closed/i.test(err?.message ?? ''))
     return new StoreUnavailableError(`Event store unavailable: ${err?.message}`, e);
   return e;
