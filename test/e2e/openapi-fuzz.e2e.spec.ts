@@ -72,22 +72,6 @@ type Mutation =
   | { kind: 'query'; name: string; value: string | string[] }
   | { kind: 'header'; name: string; value: string };
 
-/**
- * KNOWN, NOT IN THIS SUITE'S SCOPE: forming a task (and confirming a claim) writes the pledge and
- * need streams one by one and compensates when the task stream then refuses (e.g. an
- * Idempotency-Key reused with another body), so a refused request leaves reserve + release pairs in
- * the log. The one-transaction multi-stream append (branch h-atomic) makes it all-or-nothing; when
- * it lands, delete this exemption so the suite holds those operations to "nothing appended" too.
- * Tolerated only when every reservation and match the request wrote was released again.
- */
-const SAGAS = new Set(['POST /communities/{communityId}/tasks', 'POST /tasks/{taskId}/confirm-claim']);
-function compensatedSaga(operation: string, types: string[]): boolean {
-  if (!SAGAS.has(operation) || types.length === 0) return false;
-  const count = (t: string) => types.filter((x) => x === t).length;
-  const known = new Set(['PledgeCapacityAllocated', 'PledgeAllocationReleased', 'NeedMatched', 'NeedMatchReleased', 'NeedReturnedToList']);
-  return types.every((t) => known.has(t)) && count('PledgeCapacityAllocated') === count('PledgeAllocationReleased') && count('NeedMatched') === count('NeedMatchReleased');
-}
-
 // ---------------------------------------------------------------------------------------- values
 
 const INVISIBLE = ['\u200b', '\u200b\u200c\u200d', '\ufeff', '\u2060', ' \u200b\t', '\u00ad', '\u3164', '\u202e', '\u{E0041}\u{E0042}', '\u180e', '\u2800', '\ufe0f'];
@@ -409,11 +393,9 @@ describe('OpenAPI-driven HTTP fuzzing', () => {
         wrong.push(`VALIDATION.FAILED without the failing fields: ${JSON.stringify(res.body.errors)}`);
       const written = (await h.store.readAll({ after: head })).filter((e) => e.metadata.requestId === requestId);
       const types = written.map((e) => e.type);
-      if (!compensatedSaga(op.key, types)) {
-        if (written.length) wrong.push(`refused with ${res.status} ${res.body?.code} but appended ${types.join(', ')}`);
-        const after = await h.store.headPosition();
-        if (after !== head) wrong.push(`refused with ${res.status} ${res.body?.code} but the log's head moved ${head} → ${after}`);
-      }
+      if (written.length) wrong.push(`refused with ${res.status} ${res.body?.code} but appended ${types.join(', ')}`);
+      const after = await h.store.headPosition();
+      if (after !== head) wrong.push(`refused with ${res.status} ${res.body?.code} but the log's head moved ${head} → ${after}`);
     }
     return { wrong: wrong.map((x) => `${res.status}: ${x}`.slice(0, 400)), status: res.status };
   }
