@@ -71,12 +71,34 @@ describeIfBrowser('the web console in a browser', () => {
     });
   });
 
-  // a page's uncaught JavaScript error or console error fails the scenario (checked after it and at its end)
+  // a page's uncaught JavaScript error, an error on its console, or an API answer >= 400 fails the
+  // scenario (checked after it and at its end) — except the four refusals the scenario provokes on
+  // purpose to see the API's field errors next to the fields (the browser logs each as "Failed to
+  // load resource"; the answer itself is checked here)
+  const PROVOKED: Array<[method: string, path: RegExp]> = [
+    ['POST', /\/communities\/[^/]+\/needs$/], // the need form sent empty
+    ['POST', /\/tasks\/[^/]+\/complete$/], // completion without evidence
+    ['POST', /\/tasks\/[^/]+\/decline$/], // declining without a reason
+    ['POST', /\/evaluation-rounds\/[^/]+\/ratings$/], // a rating without a subject
+  ];
   const pageErrors: string[] = [];
   beforeAll(() => {
     ctx.on('page', (page) => {
       page.on('pageerror', (e) => pageErrors.push(`page error on ${page.url()}: ${e.message}`));
-      page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console error on ${page.url()}: ${m.text()}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of \d+/.test(m.text()))
+          pageErrors.push(`console error on ${page.url()}: ${m.text()}`);
+      });
+      page.on('response', (r) => {
+        if (r.status() < 400) return;
+        const { pathname } = new URL(r.url());
+        const provoked = PROVOKED.some(([method, path]) => method === r.request().method() && path.test(pathname));
+        void r.text().then((body) => {
+          const code = (() => { try { return JSON.parse(body).code; } catch { return null; } })();
+          if (!(provoked && r.status() === 400 && code === 'VALIDATION.FAILED'))
+            pageErrors.push(`${r.status()} from ${r.request().method()} ${r.url()}: ${body.slice(0, 300)}`);
+        }, () => pageErrors.push(`${r.status()} from ${r.request().method()} ${r.url()}`));
+      });
     });
   });
   afterEach(() => expect(pageErrors).toEqual([]));
