@@ -52,8 +52,8 @@ describe('the queues without Redis: BullMQ on PostgreSQL, served by a PGlite of 
   it('removes a cancelled task\'s pending reminders there too', async () => {
     const fixture = new TaskFixture(store);
     await fixture.community(clock.now());
-    // due in 300 days of the job clock (a minute of real time): nothing is due before the cancel
-    const { taskId } = await fixture.assignedTask(clock.now(), 300);
+    // due at 18:00 local in 300 days of the job clock (a minute of real time): nothing is due before the cancel
+    const { taskId } = await fixture.assignedTask(clock.now(), 300, localHourOnDay(clock.now(), 300, 18, 'Asia/Shanghai'));
     await jobs.dispatcher.caughtUp();
     const pending = async () => (await jobs.queues.queue('reminders').getJobs(['delayed', 'waiting'])).map((j) => j.id!).filter((id) => id.includes(taskId));
     expect((await pending()).map((id) => id.split('/')[3]).sort()).toEqual(['accept', 'due-1d', 'due-3d', 'due-7d', 'due-today', 'escalation-proposed', 'overdue']);
