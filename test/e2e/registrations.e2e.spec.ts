@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { CLOCK, type Clock } from '../../apps/common/src/clock';
 import { Harness, type World } from './harness';
 import { termFromNow, unitBody } from './authorization/examples/registrations.examples';
 
 const fresh = (p: string) => `${p}-${randomUUID().slice(0, 8)}`;
 const fields = (res: { body: { errors?: Array<{ field: string; rule: string }> } }) => (res.body.errors ?? []).map((e) => `${e.field}:${e.rule}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('registrations over HTTP: units, members, pairings (real store, real auth)', () => {
   let h: Harness;
@@ -268,12 +268,20 @@ describe('registrations over HTTP: units, members, pairings (real store, real au
     });
 
     it('records expiry once the term has ended', async () => {
-      const term = { from: new Date(Date.now() - 60_000).toISOString(), until: new Date(Date.now() + 1500).toISOString() };
+      const term = { from: new Date(Date.now() - 60_000).toISOString(), until: new Date(Date.now() + 86_400_000).toISOString() };
       const id = (await h.post(`/communities/${A}/pairings`, secretaryA, signBody([w.units[0]], { term })).expect(201)).body.id;
-      await sleep(1600);
-      expect((await h.post(`/pairings/${id}/commitments`, secretaryA, { reason: 'x', commitments: [commitment(A)] }).expect(409)).body.code).toBe('PAIRING.TERM_ENDED');
+      expect((await h.post(`/pairings/${id}/expire`, secretaryA).expect(409)).body.code).toBe('PAIRING.TERM_NOT_ENDED');
+      // the API's clock (injectable) moves past the term's end: no waiting on the wall clock
+      const clock = h.app.get<Clock>(CLOCK);
+      const after = new Date(Date.parse(term.until) + 1000);
+      const travelled = jest.spyOn(clock, 'now').mockImplementation(() => new Date(after));
+      try {
+        expect((await h.post(`/pairings/${id}/commitments`, secretaryA, { reason: 'x', commitments: [commitment(A)] }).expect(409)).body.code).toBe('PAIRING.TERM_ENDED');
       expect((await h.post(`/pairings/${id}/expire`, secretaryA).expect(200)).body.events).toEqual(['PairingExpired']);
       expect((await h.post(`/pairings/${id}/expire`, secretaryA).expect(200)).body.events).toEqual([]);
+      } finally {
+        travelled.mockRestore();
+      }
     });
 
     it('names each failing field and rule', async () => {

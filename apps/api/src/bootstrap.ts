@@ -34,8 +34,9 @@ export async function createApi(config: AppConfig, options: { logs?: boolean } =
   app.use(bodyErrors);
   app.use(capJsonDepth);
   mountQueueDashboard(app); // /admin/queues: bull-board for district admins, behind the bearer auth
-  app.enableShutdownHooks();
   answerClientErrors(app.getHttpServer());
+  // no enableShutdownHooks(): Nest's hook re-raises SIGTERM once the API is closed, which killed
+  // `npm start`'s process while its worker and projector were still stopping; each main stops its parts itself
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -42,15 +42,24 @@ export function grantCovers(grant: RoleGrant, target: ScopeTarget): boolean {
  * A street admin may do what its communities' secretaries may (domain.md, Roles).
  */
 export function pickGrant(principal: Principal, roles: readonly GrantRole[], target: ScopeTarget): RoleGrant | null {
-  const allowed = new Set<GrantRole>(roles);
-  if (allowed.has('community_secretary')) allowed.add('street_admin');
+  const allowed = new Set<GrantRole>(effectiveRoles(roles));
   const byPriority = [...principal.grants].sort((a, b) => roles.indexOf(a.role) - roles.indexOf(b.role));
   return byPriority.find((g) => allowed.has(g.role) && grantCovers(g, target)) ?? null;
 }
 
+/**
+ * Every role that may act where `roles` are declared: a street admin may do what its communities'
+ * secretaries may (domain.md, Roles). The guard, the scope check and the OpenAPI document's
+ * `x-allowed-roles` all read this, so what is published is what is enforced.
+ */
+export function effectiveRoles(roles: readonly GrantRole[]): GrantRole[] {
+  return roles.includes('community_secretary') && !roles.includes('street_admin') ? [...roles, 'street_admin'] : [...roles];
+}
+
 /** Does the principal hold any role the endpoint allows (before the target is known)? */
 export function holdsAnyRole(principal: Principal, roles: readonly GrantRole[]): boolean {
-  return principal.grants.some((g) => roles.includes(g.role) || (g.role === 'street_admin' && roles.includes('community_secretary')));
+  const allowed = effectiveRoles(roles);
+  return principal.grants.some((g) => allowed.includes(g.role));
 }
 
 /** The actor the domain sees: the principal acting in one grant. */

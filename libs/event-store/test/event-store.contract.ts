@@ -339,7 +339,15 @@ export function eventStoreContract(target: ContractTarget): void {
           await sub.stop();
         }
         await store.append(s, [newEvent('AfterStop', {}, { communityId: community })], { expectedRevision: 6 });
-        await sleep(100);
+        // a running subscription from the same checkpoint delivers AfterStop: it is there to deliver,
+        // and the stopped one did not (instead of sleeping "long enough")
+        const witness: RecordedEvent[] = [];
+        const live = store.subscribe(async (batch) => void witness.push(...batch), { after: seen.at(-1)!.position, filter: { communityId: community } });
+        try {
+          await waitFor(() => witness.some((e) => e.type === 'AfterStop'));
+        } finally {
+          await live.stop();
+        }
         expect(seen).toHaveLength(6);
       });
 
@@ -378,8 +386,11 @@ export function eventStoreContract(target: ContractTarget): void {
           await Promise.all(writers);
           const expected = (await store.readAll({ filter: { communityId: community }, maxCount: 10000 })).length;
           expect(expected).toBe(12 * 19); // per writer: 1+2+3 three times, then 1
-          await waitFor(() => seen.length >= expected);
-          await sleep(50);
+          // a marker appended after every writer finished: delivered in position order, it comes after any duplicate
+          await store.append(uniqueStream('task'), [newEvent('Marker', {}, { communityId: community })], { expectedRevision: 'no_stream' });
+          await waitFor(() => seen.some((e) => e.type === 'Marker'));
+          expect(seen.at(-1)!.type).toBe('Marker');
+          seen.pop();
           expect(seen).toHaveLength(expected);
           expect(new Set(seen.map((e) => e.id)).size).toBe(expected);
           const positions = seen.map((e) => e.position);

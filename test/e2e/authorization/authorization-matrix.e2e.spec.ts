@@ -1,12 +1,16 @@
 import type { RoleGrant } from '@cobuild/auth';
+import { CLOCK, type Clock } from '../../../apps/common/src/clock';
 import { Harness, type Role, type World } from '../harness';
 import type { EndpointExample, ExampleContext, PreparedRequest } from './endpoint-example';
 import { allExamples } from './examples';
+import { EXPECTED_ROLES, type Allowed } from './expected-roles';
 
 /**
  * Every endpoint × every role × (in scope, out of scope), plus no token: allowed or denied as the
- * endpoint's `x-allowed-roles` says. Generated from the OpenAPI document, so a new endpoint
- * without an example fails this test.
+ * test's own table (expected-roles.ts) says — not as the app's `x-allowed-roles` say, which are
+ * checked against the table. Allowed means the endpoint's documented success status; denied means
+ * 401 without a token, 403 otherwise. The endpoints come from the OpenAPI document, so a new
+ * endpoint without a row in the table and an example fails this test.
  */
 const ROLES: Role[] = [
   'district_admin',
@@ -22,7 +26,10 @@ const ROLES: Role[] = [
 
 interface Operation {
   operation: string;
-  allowed: string[];
+  /** x-allowed-roles as the app publishes them */
+  published: string[];
+  /** the documented success status (the operation's 2xx response) */
+  success: number;
 }
 
 function grantFor(role: Role, inScope: boolean, w: World, p: PreparedRequest): RoleGrant {
@@ -47,12 +54,11 @@ function grantFor(role: Role, inScope: boolean, w: World, p: PreparedRequest): R
   }
 }
 
-function expectedAllowed(allowed: string[], role: Role | null, inScope: boolean): boolean {
-  if (allowed.includes('public')) return true;
+function expectedAllowed(allowed: Allowed, role: Role | null, inScope: boolean): boolean {
+  if (allowed === 'public') return true;
   if (role === null) return false;
-  if (allowed.includes('authenticated')) return true;
-  const roleAllowed = allowed.includes(role) || (role === 'street_admin' && allowed.includes('community_secretary'));
-  return roleAllowed && inScope;
+  if (allowed === 'authenticated') return true;
+  return allowed.includes(role) && inScope;
 }
 
 describe('authorisation matrix', () => {
@@ -71,20 +77,46 @@ describe('authorisation matrix', () => {
     );
     ctx = { h, world, setup };
     const doc = (await h.get('/docs-json', null).expect(200)).body as {
-      paths: Record<string, Record<string, { 'x-allowed-roles'?: string[] }>>;
+      paths: Record<string, Record<string, { 'x-allowed-roles'?: string[]; responses?: Record<string, unknown> }>>;
     };
     operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ operation: `${method.toUpperCase()} ${path}`, allowed: op['x-allowed-roles'] ?? [] })),
+      Object.entries(methods).map(([method, op]) => ({
+        operation: `${method.toUpperCase()} ${path}`,
+        published: op['x-allowed-roles'] ?? [],
+        success: Number(Object.keys(op.responses ?? {}).find((code) => /^2\d\d$/.test(code)) ?? NaN),
+      })),
     );
   });
   afterAll(() => h.close());
 
-  it('knows every endpoint: each declares its roles and has an example', () => {
+  it('knows every endpoint: each has a row in the table, a documented success status and an example', () => {
     expect(operations.length).toBeGreaterThan(10);
-    expect(operations.filter((o) => o.allowed.length === 0).map((o) => o.operation)).toEqual([]);
+    expect(operations.filter((o) => !EXPECTED_ROLES.has(o.operation)).map((o) => o.operation)).toEqual([]);
+    expect([...EXPECTED_ROLES.keys()].filter((k) => !operations.some((o) => o.operation === k))).toEqual([]);
+    expect(operations.filter((o) => Number.isNaN(o.success)).map((o) => o.operation)).toEqual([]);
     const known = new Set(allExamples.map((e) => e.operation));
     expect(operations.map((o) => o.operation).filter((o) => !known.has(o))).toEqual([]);
     expect(allExamples.map((e) => e.operation).filter((e) => !operations.some((o) => o.operation === e))).toEqual([]);
+  });
+
+  it("publishes in OpenAPI exactly the roles of the table (x-allowed-roles)", () => {
+    const differ = operations
+      .map((o) => {
+        const want = EXPECTED_ROLES.get(o.operation)!;
+        const expected = typeof want === 'string' ? [want] : [...want];
+        return { operation: o.operation, published: [...o.published].sort(), expected: expected.sort() };
+      })
+      .filter((d) => JSON.stringify(d.published) !== JSON.stringify(d.expected));
+    expect(differ).toEqual([]);
+  });
+
+  it('keeps the domain\'s rules of roles: auditors never write, a street admin may do what its secretaries may', () => {
+    for (const [operation, allowed] of EXPECTED_ROLES) {
+      if (typeof allowed === 'string') continue;
+      if (!operation.startsWith('GET ')) expect({ operation, auditorWrites: allowed.includes('auditor') }).toEqual({ operation, auditorWrites: false });
+      if (operation.startsWith('GET ')) expect({ operation, auditorReads: allowed.includes('auditor') }).toEqual({ operation, auditorReads: true });
+      if (allowed.includes('community_secretary')) expect({ operation, streetAdmin: allowed.includes('street_admin') }).toEqual({ operation, streetAdmin: true });
+    }
   });
 
   it('allows and denies every endpoint for every role, in and out of scope, and without a token', async () => {
@@ -95,18 +127,24 @@ describe('authorisation matrix', () => {
       const method = op.operation.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
       const cases: Array<[Role | null, boolean]> = [[null, false], ...ROLES.flatMap((r): Array<[Role, boolean]> => [[r, true], [r, false]])];
       for (const [role, inScope] of cases) {
-        const prepared = await example.prepare(ctx);
+        const allow = expectedAllowed(EXPECTED_ROLES.get(op.operation)!, role, inScope);
+        const prepared = await example.prepare({ ...ctx, fresh: allow });
         const token = role ? await h.tokenFor(grantFor(role, inScope, world, prepared)) : null;
         let req = h.http()[method](prepared.path);
         if (token) req = req.set('Authorization', `Bearer ${token}`);
-        const res = prepared.body === undefined ? await req : await req.send(prepared.body as object);
-        const allow = expectedAllowed(op.allowed, role, inScope);
-        // an endpoint may answer 401 itself (a wrong password at login): only guards answer with these codes
-        const denied = res.status === 403 || (res.status === 401 && res.body?.code !== 'AUTH.INVALID_CREDENTIALS');
-        if (allow === denied || (!allow && role === null && res.status !== 401))
-          wrong.push(`${op.operation} as ${role ?? 'no token'} ${inScope ? 'in' : 'out of'} scope: expected ${allow ? 'allow' : 'deny'}, got ${res.status} ${res.body?.code ?? ''}`);
+        const travelled = prepared.now ? jest.spyOn(h.app.get<Clock>(CLOCK), 'now').mockImplementation(() => new Date(prepared.now!)) : null;
+        let res;
+        try {
+          res = await (prepared.body === undefined ? req : req.send(prepared.body as object));
+        } finally {
+          travelled?.mockRestore();
+        }
+        const expected = allow ? (prepared.allowedAnswer ?? { status: op.success }) : { status: role === null ? 401 : 403 };
+        const ok = res.status === expected.status && (!('code' in expected) || res.body?.code === expected.code);
+        if (!ok)
+          wrong.push(`${op.operation} as ${role ?? 'no token'} ${inScope ? 'in' : 'out of'} scope: expected ${JSON.stringify(expected)}, got ${res.status} ${res.body?.code ?? ''}`);
       }
     }
-    expect(wrong).toEqual([]);
-  }, 600_000);
+    expect(wrong.join('\n')).toBe('');
+  }, 900_000);
 });

@@ -74,12 +74,14 @@ export function startJobWorkers(
       await Promise.all(
         workers.map(async (w) => {
           let timer: NodeJS.Timeout | undefined;
-          const graceful = w.close().then(() => true);
+          // pause (take no new job) and wait for the running ones, not close(): a close() in progress
+          // is what a later close(true) would return, so the grace period would never end
+          const graceful = w.pause(false).then(() => true);
           const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), grace)));
           const finished = await Promise.race([graceful, late]);
           clearTimeout(timer);
           // still running after the grace period: close now; their locks lapse and another worker takes them
-          if (!finished) await w.close(true).catch(() => undefined);
+          await w.close(!finished).catch(() => undefined);
         }),
       );
       for (const c of clients) c.disconnect();

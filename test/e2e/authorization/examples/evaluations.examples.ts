@@ -31,6 +31,8 @@ export const examples: EndpointExample[] = [
     prepare: async (c) => ({
       path: `/evaluation-rounds/${await aRound(c, true)}/ratings`,
       body: { direction: 'community_to_unit', subject: { kind: 'unit', id: c.world.units[0] }, rating: 'satisfied' },
+      // which direction a role may rate in is the round's rule, not authorisation: one body cannot succeed for every allowed role
+      allowedAnswer: { status: 409, code: 'ROUND.CLOSED' },
     }),
   },
   { operation: 'GET /evaluation-rounds/{roundId}', prepare: async (c) => ({ path: `/evaluation-rounds/${await aRound(c)}` }) },

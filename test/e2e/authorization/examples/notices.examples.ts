@@ -36,7 +36,8 @@ export const examples: EndpointExample[] = [
     },
   },
   // the period has not ended: an allowed caller gets 409 NOTICE.PERIOD_NOT_ENDED
-  { operation: 'POST /notices/{noticeId}/close', prepare: async (c) => ({ path: `/notices/${await aNotice(c)}/close` }) },
+  // the API's clock past the objection period (a few working days)
+  { operation: 'POST /notices/{noticeId}/close', prepare: async (c) => ({ path: `/notices/${await aNotice(c)}/close`, now: new Date(Date.now() + 60 * 86_400_000) }) },
   { operation: 'GET /notices/{noticeId}', prepare: async (c) => ({ path: `/notices/${await aNotice(c)}` }) },
   { operation: 'GET /public/communities/{communityId}/notices', prepare: async ({ world }) => ({ path: `/public/communities/${world.communities[0]}/notices` }) },
   { operation: 'GET /public/notices/{noticeId}', prepare: async (c) => ({ path: `/public/notices/${await aNotice(c)}` }) },

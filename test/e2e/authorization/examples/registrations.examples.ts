@@ -161,6 +161,7 @@ export const examples: EndpointExample[] = [
     operation: 'POST /pairings/{pairingId}/terminate',
     prepare: async (c) => ({ path: `/pairings/${(await aPairing(c)).pairingId}/terminate`, body: { reason: '单位撤并' } }),
   },
-  { operation: 'POST /pairings/{pairingId}/expire', prepare: async (c) => ({ path: `/pairings/${(await aPairing(c)).pairingId}/expire` }) },
+  // the API's clock a day past the term (a year from now)
+  { operation: 'POST /pairings/{pairingId}/expire', prepare: async (c) => ({ path: `/pairings/${(await aPairing(c)).pairingId}/expire`, now: new Date(Date.now() + 366 * 86_400_000) }) },
   { operation: 'GET /pairings/{pairingId}', prepare: async (c) => ({ path: `/pairings/${(await aPairing(c)).pairingId}` }) },
 ];

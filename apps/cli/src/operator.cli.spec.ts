@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AccountsService } from '@cobuild/auth';
+import { createEventStore } from '@cobuild/event-store';
+import { ALL_PROJECTIONS } from '@cobuild/projections';
+
+const ROOT = resolve(__dirname, '../../..');
+const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+
+/** The CLI as an operator runs it (`npx tsx apps/cli/src/main.ts ...`), on an embedded store of its own. */
+function cli(dataDir: string, args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [TSX, 'apps/cli/src/main.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, COBUILD_EVENT_STORE: 'embedded', COBUILD_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+/** The CLI commands that other tests reach only through their refusals, used successfully. Each test has its own data folder. */
+describe('cobuild store status, users password, projections status (CLI, embedded store)', () => {
+  const dirs: string[] = [];
+  const folder = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cobuild-cli-ops-'));
+    dirs.push(dir);
+    return join(dir, 'data');
+  };
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('store status prints the store and its head position, as text or JSON', async () => {
+    const dir = folder();
+    expect(await cli(dir, ['store', 'status'])).toMatchObject({ code: 0, stdout: 'event store: embedded\nhead position: 0\n' });
+    expect((await cli(dir, ['users', 'add', 'admin', '--name', '区管理员', '--password-stdin'], 'correct horse battery\n')).code).toBe(0);
+    const store = await createEventStore({ kind: 'embedded', dataDir: dir });
+    const head = await store.headPosition();
+    await store.close();
+    expect(head).toBeGreaterThan(0);
+    const json = await cli(dir, ['store', 'status', '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ kind: 'embedded', headPosition: head });
+  });
+
+  it('users password sets a new password: the new one signs in, the old one no longer does', async () => {
+    const dir = folder();
+    expect((await cli(dir, ['users', 'add', 'wang', '--name', '王', '--password-stdin'], 'the old password 123\n')).code).toBe(0);
+    expect(await cli(dir, ['users', 'password', 'wang', '--password-stdin'], 'the new password 456\n')).toMatchObject({ code: 0, stdout: 'password of wang changed\n' });
+    const store = await createEventStore({ kind: 'embedded', dataDir: dir });
+    try {
+      const accounts = new AccountsService(store);
+      expect(await accounts.verifyPassword('wang', 'the new password 456')).toMatchObject({ username: 'wang' });
+      expect(await accounts.verifyPassword('wang', 'the old password 123')).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('projections status shows every read model serving at the head once built', async () => {
+    const dir = folder();
+    expect((await cli(dir, ['users', 'add', 'li', '--name', '李', '--password-stdin'], 'correct horse battery\n')).code).toBe(0);
+    expect((await cli(dir, ['projections', 'rebuild', '--wait'])).code).toBe(0);
+    const store = await createEventStore({ kind: 'embedded', dataDir: dir });
+    const head = await store.headPosition();
+    await store.close();
+    const status = await cli(dir, ['projections', 'status', '--json']);
+    expect(status.code).toBe(0);
+    const rows = JSON.parse(status.stdout) as Array<{ projection: string; serving: boolean; position: number; lagEvents: number }>;
+    const serving = rows.filter((r) => r.serving);
+    expect(serving.map((r) => r.projection).sort()).toEqual(ALL_PROJECTIONS.map((p) => p.name).sort());
+    for (const r of serving) expect(r).toMatchObject({ position: head, lagEvents: 0 });
+    const text = await cli(dir, ['projections', 'status']);
+    expect(text.stdout.trim().split('\n')).toHaveLength(rows.length);
+    expect(text.stdout).toContain(`at ${head} (0 behind)`);
+  });
+});
