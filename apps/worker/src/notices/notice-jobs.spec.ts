@@ -156,7 +156,7 @@ describe('public-notice jobs and reports to superiors (real Redis, embedded stor
     // its own store and a fixed clock: no dispatcher can publish the period first, the period "now" is known
     const own = await createEventStore({ kind: 'embedded' });
     try {
-      const at = new Date('2025-04-15T04:00:00.000Z');
+      const at = new Date('2026-04-15T04:00:00.000Z');
       const fixed: JobClock = { now: () => new Date(at), delayUntil: () => 0 };
       const handler = new CommandHandler(own);
       const late = `c-late-${randomUUID().slice(0, 8)}`;
@@ -164,21 +164,21 @@ describe('public-notice jobs and reports to superiors (real Redis, embedded stor
         community.decider,
         community.streamName(late),
         { type: 'RegisterCommunity', data: { communityId: late, name: '迟到社区', streetId: 's1', street: { streetId: 's1', districtId: 'd1' } } },
-        { actor: { id: 'admin', role: 'district_admin' }, now: new Date('2024-12-20T02:00:00.000Z'), correlationId: randomUUID() },
+        { actor: { id: 'admin', role: 'district_admin' }, now: new Date('2025-12-20T02:00:00.000Z'), correlationId: randomUUID() },
         { communityId: () => late },
       );
       const stale = {
-        noticeId: periodicNoticeId(late, '2025-01'), communityId: late, kind: 'periodic_lists' as const, title: '2025年1月三张清单公示', subjectId: 'monthly.2025-01',
-        frequency: 'monthly' as const, periodPublishAt: '2025-01-01T01:00:00.000Z', periodLabel: '2025年1月', correlationId: randomUUID(), causationId: randomUUID(),
+        noticeId: periodicNoticeId(late, '2026-01'), communityId: late, kind: 'periodic_lists' as const, title: '2026年1月三张清单公示', subjectId: 'monthly.2026-01',
+        frequency: 'monthly' as const, periodPublishAt: '2026-01-01T01:00:00.000Z', periodLabel: '2026年1月', correlationId: randomUUID(), causationId: randomUUID(),
       };
       const outcome = await publishNotice({ id: 'j', name: 'periodic-notice', data: stale, attemptsMade: 0 }, { store: own, handler, clock: fixed, settings: DEFAULT_JOB_SETTINGS, timeZone: 'Asia/Shanghai' });
-      // April 2025 is the period current on 15 April (its notice was due 1 April, 09:00 Beijing)
-      const currentId = periodicNoticeId(late, '2025-04');
+      // April 2026 is the period current on 15 April (its notice was due 1 April, 09:00 Beijing)
+      const currentId = periodicNoticeId(late, '2026-04');
       expect(outcome).toBe(`published ${currentId} at position 1 (1 events)`);
-      for (const missed of ['2025-01', '2025-02', '2025-03']) expect(await own.streamExists(notice.streamName(periodicNoticeId(late, missed)))).toBe(false);
+      for (const missed of ['2026-01', '2026-02', '2026-03']) expect(await own.streamExists(notice.streamName(periodicNoticeId(late, missed)))).toBe(false);
       const [published] = await own.readStream(notice.streamName(currentId));
       expect(published.type).toBe('NoticePublished');
-      expect(published.data).toMatchObject({ noticeId: currentId, communityId: late, kind: 'periodic_lists', subjectId: 'monthly.2025-04', title: '2025年4月三张清单公示', logPosition: '1' });
+      expect(published.data).toMatchObject({ noticeId: currentId, communityId: late, kind: 'periodic_lists', subjectId: 'monthly.2026-04', title: '2026年4月三张清单公示', logPosition: '1' });
       expect(published.metadata.occurredAt).toBe(at.toISOString());
       // the snapshot is the community's log at position 1 (its registration), recomputed from the log
       expect(await verifyNotice(own, currentId)).toMatchObject({ ok: true, logPosition: 1, eventCount: 1 });
