@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus, Inject, Injectable, type ExecutionContext, type Provider, type Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerStorageService, type ThrottlerLimitDetail, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
+import { ClockThrottlerStorage } from './clock-throttler-storage';
+import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
 
 /** The caller's address as the throttles key it (behind a proxy, set `trust proxy` for it). */
 export const clientAddress = (req: Record<string, any>): string => String(req.ip ?? req.socket?.remoteAddress ?? 'unknown');
@@ -10,7 +11,8 @@ export type TooMany = (secondsLeft: number) => { code: string; detail: string };
 
 /**
  * @nestjs/throttler's guard on options and storage of its own (not ThrottlerModule, which is
- * global and would hand one endpoint's limits to any app-wide ThrottlerGuard), answering 429 as
+ * global and would hand one endpoint's limits to any app-wide ThrottlerGuard), counting on the app's
+ * clock (ClockThrottlerStorage), answering 429 as
  * problem+json with the given code. Returns the guard for @UseGuards and the providers its module lists.
  */
 export function scopedThrottler(name: string, options: ThrottlerModuleOptions, tooMany: TooMany): { guard: Type<ThrottlerGuard>; providers: Provider[] } {
@@ -30,6 +32,6 @@ export function scopedThrottler(name: string, options: ThrottlerModuleOptions, t
   Object.defineProperty(ScopedThrottlerGuard, 'name', { value: `${name[0].toUpperCase()}${name.slice(1)}ThrottleGuard` });
   return {
     guard: ScopedThrottlerGuard,
-    providers: [ScopedThrottlerGuard, { provide: OPTIONS, useValue: options }, { provide: STORAGE, useClass: ThrottlerStorageService }],
+    providers: [ScopedThrottlerGuard, { provide: OPTIONS, useValue: options }, { provide: STORAGE, useClass: ClockThrottlerStorage }],
   };
 }
