@@ -4,7 +4,6 @@
  */
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
 import { startApi } from './api/src/bootstrap';
-import { ApiMetrics } from './api/src/observability/metrics';
 import { ProjectorProgress } from './common/src/projector-progress';
 import { runMain } from './common/src/run-main';
 import { startProjector } from './projector/src/projector';
@@ -14,11 +13,6 @@ runMain('cobuild', async (config) => {
   const api = await startApi(config);
   const projector = await startProjector(api.get<EventStore>(EVENT_STORE), config.readSchema);
   api.get(ProjectorProgress).attach(projector);
-  const store = api.get<EventStore>(EVENT_STORE);
-  api.get(ApiMetrics).watchProjector(async () => ({
-    lagEvents: Math.max((await store.headPosition()) - projector.position, 0),
-    lagSeconds: projector.secondsBehind,
-  }));
   const worker = await startWorker(config, api.get<EventStore>(EVENT_STORE));
   const stop = async () => {
     await worker.stop();

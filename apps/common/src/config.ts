@@ -44,6 +44,9 @@ const schema = z
       .refine((v) => !Number.isNaN(Date.parse(`2025-${v}T00:00:00Z`)) && new Date(`2025-${v}T00:00:00Z`).getUTCDate() === Number(v.slice(3)), 'must be a day every year has (not 02-29, 04-31…)')
       .default('12-01'),
     COBUILD_EMBEDDED_QUEUE: z.enum(['off', 'pglite']).default('off'),
+    COBUILD_HEALTH_MAX_LAG_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    COBUILD_HEALTH_WORKER_STALE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(30),
+    COBUILD_WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   })
   .superRefine((c, ctx) => {
     if (c.COBUILD_EVENT_STORE === 'postgres' && !c.COBUILD_POSTGRES_URL)
@@ -52,6 +55,8 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['KURRENTDB_URL'], message: 'is required when COBUILD_EVENT_STORE=kurrentdb' });
     if (c.NODE_ENV === 'production' && !c.COBUILD_JWT_SECRET)
       ctx.addIssue({ code: 'custom', path: ['COBUILD_JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    if (c.COBUILD_WORKER_HEARTBEAT_SECONDS >= c.COBUILD_HEALTH_WORKER_STALE_SECONDS)
+      ctx.addIssue({ code: 'custom', path: ['COBUILD_WORKER_HEARTBEAT_SECONDS'], message: 'must be shorter than COBUILD_HEALTH_WORKER_STALE_SECONDS' });
     try {
       parseWebhookChannels(c.COBUILD_WEBHOOKS);
     } catch (e) {
@@ -91,6 +96,13 @@ export interface AppConfig {
   jobs: { reminderDays: number[]; reminderHour: number; escalateAfterDays: number; acceptWithinDays: number; ratingReminderDays: number; yearEndReminderDate: string };
   /** without REDIS_URL: `pglite` runs the queues on BullMQ's PostgreSQL backend over an embedded PGlite (COBUILD_EMBEDDED_QUEUE) */
   embeddedQueue: 'off' | 'pglite';
+  /**
+   * when /health turns `degraded`: the projector's oldest unapplied event older than
+   * `maxLagSeconds` (COBUILD_HEALTH_MAX_LAG_SECONDS), no worker heartbeat younger than
+   * `workerStaleSeconds` (COBUILD_HEALTH_WORKER_STALE_SECONDS); the worker beats every
+   * `workerHeartbeatSeconds` (COBUILD_WORKER_HEARTBEAT_SECONDS)
+   */
+  health: { maxLagSeconds: number; workerStaleSeconds: number; workerHeartbeatSeconds: number };
   auth: {
     /** HS256 signing secret of bearer tokens; null: a random per-process secret (tokens die with the process) */
     jwtSecret: string | null;
@@ -141,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       yearEndReminderDate: c.COBUILD_YEAR_END_REMINDER_DATE,
     },
     embeddedQueue: c.COBUILD_EMBEDDED_QUEUE,
+    health: { maxLagSeconds: c.COBUILD_HEALTH_MAX_LAG_SECONDS, workerStaleSeconds: c.COBUILD_HEALTH_WORKER_STALE_SECONDS, workerHeartbeatSeconds: c.COBUILD_WORKER_HEARTBEAT_SECONDS },
     auth: { jwtSecret: c.COBUILD_JWT_SECRET ?? null, jwtIssuer: c.COBUILD_JWT_ISSUER, jwtTtlSeconds: c.COBUILD_JWT_TTL_SECONDS },
   };
 }
