@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
+import { startAllInOne } from '../../apps/all-in-one';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/common/src/config';
 import { SchemaJanitor, TEST_POSTGRES_URL } from '../../libs/event-store/test/postgres-test-db';
@@ -133,7 +136,7 @@ describe('health and metrics in the split layout (api, projector, worker as proc
     });
     expect(body.details.projections).toMatchObject({ state: 'ok', lagEvents: 0, lagSeconds: 0, inProcess: false });
     expect(body.details.worker).toMatchObject({ state: 'ok', staleAfterSeconds: 3 });
-    expect(body.details.worker.workers).toEqual([expect.objectContaining({ id: `worker@${require('node:os').hostname()}#${worker.child.pid}`, dispatcher: expect.any(String) })]);
+    expect(body.details.worker.workers).toEqual([expect.objectContaining({ id: `worker@${hostname()}#${worker.child.pid}`, dispatcher: expect.any(String) })]);
     const text = await until('the gauges to show it', async () => {
       const t = await metrics();
       return gauge(t, 'cobuild_worker_up') === 1 && gauge(t, 'cobuild_projector_lag_events') === 0 && t;
@@ -184,5 +187,29 @@ describe('health and metrics in the split layout (api, projector, worker as proc
       return b.status === 'ok' && b;
     });
     expect(ok.details.worker.workers[0].id).toMatch(new RegExp(`#${worker.child.pid}$`));
+  });
+});
+
+describe('health in the all-in-one process (npm start: api, projector and worker in one process, embedded store)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cobuild-all-in-one-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports ok with the projector and the worker in process, and the gauges say so', async () => {
+    const all = await startAllInOne(loadConfig({ COBUILD_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
+    try {
+      const server = all.api.getHttpServer();
+      const body = await until('health to be ok', async () => {
+        const res = await request(server).get('/health').expect(200);
+        return res.body.status === 'ok' && (res.body as { details: Record<string, Record<string, any>> });
+      });
+      expect(body.details.projections).toMatchObject({ state: 'ok', lagEvents: 0, inProcess: true });
+      expect(body.details.worker).toMatchObject({ state: 'ok' });
+      expect(body.details.worker.workers).toEqual([expect.objectContaining({ id: `worker@${hostname()}#${process.pid}` })]);
+      const text = (await request(server).get('/metrics').expect(200)).text;
+      expect(gauge(text, 'cobuild_projector_lag_events')).toBe(0);
+      expect(gauge(text, 'cobuild_worker_up')).toBe(1);
+    } finally {
+      await all.stop();
+    }
   });
 });
