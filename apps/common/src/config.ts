@@ -47,6 +47,7 @@ const schema = z
     COBUILD_HEALTH_MAX_LAG_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     COBUILD_HEALTH_WORKER_STALE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(30),
     COBUILD_WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+    COBUILD_PROJECTOR_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(128),
   })
   .superRefine((c, ctx) => {
     if (c.COBUILD_EVENT_STORE === 'postgres' && !c.COBUILD_POSTGRES_URL)
@@ -103,6 +104,8 @@ export interface AppConfig {
    * `workerHeartbeatSeconds` (COBUILD_WORKER_HEARTBEAT_SECONDS)
    */
   health: { maxLagSeconds: number; workerStaleSeconds: number; workerHeartbeatSeconds: number };
+  /** the projector's document cache bound, in Mi characters of JSON (COBUILD_PROJECTOR_CACHE_MB; 0: no cache) */
+  projectorCacheMiChars: number;
   auth: {
     /** HS256 signing secret of bearer tokens; null: a random per-process secret (tokens die with the process) */
     jwtSecret: string | null;
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     embeddedQueue: c.COBUILD_EMBEDDED_QUEUE,
     health: { maxLagSeconds: c.COBUILD_HEALTH_MAX_LAG_SECONDS, workerStaleSeconds: c.COBUILD_HEALTH_WORKER_STALE_SECONDS, workerHeartbeatSeconds: c.COBUILD_WORKER_HEARTBEAT_SECONDS },
+    projectorCacheMiChars: c.COBUILD_PROJECTOR_CACHE_MB,
     auth: { jwtSecret: c.COBUILD_JWT_SECRET ?? null, jwtIssuer: c.COBUILD_JWT_ISSUER, jwtTtlSeconds: c.COBUILD_JWT_TTL_SECONDS },
   };
 }

@@ -19,6 +19,7 @@ export async function startProjector(
   store: EventStore,
   readSchema: string,
   projections: readonly DocumentProjection<any>[] = ALL_PROJECTIONS,
+  options: { cacheChars?: number } = {},
 ): Promise<RunningProjector> {
   const logger = new Logger('projector');
   if (!(store instanceof SqlEventStore)) {
@@ -26,6 +27,7 @@ export async function startProjector(
     return { position: 0, secondsBehind: 0, catchUp: async () => undefined, stop: async () => undefined };
   }
   const engine = new ProjectionEngine(store, new ReadStore(store.driver, readSchema), projections, {
+    cacheChars: options.cacheChars,
     onError: (e) => logger.error(`batch failed, retrying from the checkpoint: ${(e as Error).message}`),
   });
   await engine.start();
