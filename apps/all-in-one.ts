@@ -14,7 +14,7 @@ import { startWorker } from './worker/src/worker';
 export async function startAllInOne(config: AppConfig): Promise<{ api: INestApplication; stop(): Promise<void> }> {
   const api = await startApi(config);
   const store = api.get<EventStore>(EVENT_STORE);
-  const projector = await startProjector(store, config.readSchema, undefined, { cacheChars: config.projectorCacheMiChars * 2 ** 20 });
+  const projector = await startProjector(store, config.readSchema, undefined, { cacheChars: config.projectorCacheMiChars * 2 ** 20, heartbeatMs: config.health.heartbeatSeconds * 1000 });
   api.get(ProjectorProgress).attach(projector);
   const worker = await startWorker(config, store);
   return {

@@ -27,8 +27,8 @@ const env: Record<string, string> = {
   REDIS_URL,
   COBUILD_QUEUE_PREFIX: `health-${randomUUID().slice(0, 8)}`,
   COBUILD_HEALTH_MAX_LAG_SECONDS: '2',
-  COBUILD_HEALTH_WORKER_STALE_SECONDS: '3',
-  COBUILD_WORKER_HEARTBEAT_SECONDS: '1',
+  COBUILD_HEALTH_STALE_SECONDS: '3',
+  COBUILD_HEARTBEAT_SECONDS: '1',
   LOG_LEVEL: 'silent',
 };
 
@@ -114,17 +114,19 @@ describe('health and metrics in the split layout (api, projector, worker as proc
     await append();
     const body = await until('the lag to pass the threshold', async () => {
       const b = await health();
-      return b.details.projections.state === 'degraded' && b;
+      return b.details.projections.lagSeconds > 2 && b;
     });
     expect(body.status).toBe('degraded');
-    expect(body.details.projections).toMatchObject({ status: 'up', lagEvents: 1, head: 1, position: 0, maxLagSeconds: 2 });
-    expect(body.details.projections.lagSeconds).toBeGreaterThan(2);
+    expect(body.details.projections).toMatchObject({ status: 'up', state: 'degraded', lagEvents: 1, head: 1, position: 0, maxLagSeconds: 2, lastBeatSecondsAgo: null });
+    expect(body.details.projections.message).toMatch(/^the read models are 1 events behind, the oldest unapplied event is \d+ s old; no projector heartbeat: is the projector running\?$/);
     expect(body.details.worker).toMatchObject({ status: 'up', state: 'degraded', lastBeatSecondsAgo: null, workers: [] });
     const text = await metrics();
     expect(gauge(text, 'cobuild_projector_lag_events')).toBe(1);
     expect(gauge(text, 'cobuild_projector_lag_seconds')).toBeGreaterThan(2);
     expect(gauge(text, 'cobuild_worker_up')).toBe(0);
-    expect(gauge(text, 'cobuild_worker_heartbeat_age_seconds')).toBeNaN(); // prom-client writes Nan, which Prometheus parses
+    expect(gauge(text, 'cobuild_projector_up')).toBe(0);
+    expect(gauge(text, 'cobuild_worker_heartbeat_age_seconds')).toBeNaN();
+    expect(gauge(text, 'cobuild_projector_heartbeat_age_seconds')).toBeNaN(); // prom-client writes Nan, which Prometheus parses
   });
 
   it('turns ok once the projector and the worker run, each in its own process', async () => {
@@ -139,25 +141,35 @@ describe('health and metrics in the split layout (api, projector, worker as proc
     expect(body.details.worker.workers).toEqual([expect.objectContaining({ id: `worker@${hostname()}#${worker.child.pid}`, dispatcher: expect.any(String) })]);
     const text = await until('the gauges to show it', async () => {
       const t = await metrics();
-      return gauge(t, 'cobuild_worker_up') === 1 && gauge(t, 'cobuild_projector_lag_events') === 0 && t;
+      return gauge(t, 'cobuild_worker_up') === 1 && gauge(t, 'cobuild_projector_up') === 1 && gauge(t, 'cobuild_projector_lag_events') === 0 && t;
     });
     expect(gauge(text, 'cobuild_projector_lag_seconds')).toBe(0);
     expect(gauge(text, 'cobuild_worker_heartbeat_age_seconds')).toBeLessThan(3);
   });
 
-  it('a killed projector: the lag grows with new events and health turns degraded; a new one catches up', async () => {
+  it('a killed projector: its heartbeat goes stale even with nothing to apply, the lag grows with new events, health turns degraded; a new one catches up', async () => {
     await kill(projector);
+    const idle = await until('the projections to be degraded with nothing to apply', async () => {
+      const b = await health();
+      return b.details.projections.state === 'degraded' && b;
+    });
+    expect(idle.status).toBe('degraded');
+    expect(idle.details.projections).toMatchObject({ lagEvents: 0, lagSeconds: 0 });
+    expect(idle.details.projections.lastBeatSecondsAgo).toBeGreaterThanOrEqual(3);
+    expect(idle.details.projections.message).toMatch(/^the last projector heartbeat is \d+ s old: is the projector running\?$/);
+    expect(gauge(await metrics(), 'cobuild_projector_up')).toBe(0);
+
     const head = await store.headPosition();
     await append();
     await append();
-    const body = await until('the projections to be degraded', async () => {
+    const body = await until('the lag to pass its threshold', async () => {
       const b = await health();
-      return b.details.projections.state === 'degraded' && b;
+      return b.details.projections.lagSeconds > 2 && b;
     });
     expect(body.status).toBe('degraded');
     expect(body.details.projections.position).toBeLessThanOrEqual(head);
     expect(body.details.projections.lagEvents).toBeGreaterThanOrEqual(2);
-    expect(body.details.projections.message).toMatch(/is the projector running\?/);
+    expect(body.details.projections.message).toMatch(/^the read models are \d+ events behind, the oldest unapplied event is \d+ s old; the last projector heartbeat is \d+ s old: is the projector running\?$/);
     expect(body.details.worker.state).toBe('ok'); // the worker still beats
     expect(gauge(await metrics(), 'cobuild_projector_lag_events')).toBeGreaterThanOrEqual(2);
 

@@ -31,11 +31,11 @@ describe('configuration', () => {
   });
 
   it('reads the health thresholds, the heartbeat period and the projector cache bound; a heartbeat not shorter than the stale threshold is refused', () => {
-    expect(loadConfig({})).toMatchObject({ health: { maxLagSeconds: 60, workerStaleSeconds: 30, workerHeartbeatSeconds: 5 }, projectorCacheMiChars: 128 });
+    expect(loadConfig({})).toMatchObject({ health: { maxLagSeconds: 60, staleSeconds: 30, heartbeatSeconds: 5 }, projectorCacheMiChars: 128 });
     expect(
-      loadConfig({ COBUILD_HEALTH_MAX_LAG_SECONDS: '5', COBUILD_HEALTH_WORKER_STALE_SECONDS: '10', COBUILD_WORKER_HEARTBEAT_SECONDS: '2', COBUILD_PROJECTOR_CACHE_MB: '0' }),
-    ).toMatchObject({ health: { maxLagSeconds: 5, workerStaleSeconds: 10, workerHeartbeatSeconds: 2 }, projectorCacheMiChars: 0 });
-    expect(() => loadConfig({ COBUILD_WORKER_HEARTBEAT_SECONDS: '30' })).toThrow(/COBUILD_WORKER_HEARTBEAT_SECONDS must be shorter than COBUILD_HEALTH_WORKER_STALE_SECONDS/);
+      loadConfig({ COBUILD_HEALTH_MAX_LAG_SECONDS: '5', COBUILD_HEALTH_STALE_SECONDS: '10', COBUILD_HEARTBEAT_SECONDS: '2', COBUILD_PROJECTOR_CACHE_MB: '0' }),
+    ).toMatchObject({ health: { maxLagSeconds: 5, staleSeconds: 10, heartbeatSeconds: 2 }, projectorCacheMiChars: 0 });
+    expect(() => loadConfig({ COBUILD_HEARTBEAT_SECONDS: '30' })).toThrow(/COBUILD_HEARTBEAT_SECONDS must be shorter than COBUILD_HEALTH_STALE_SECONDS/);
     expect(() => loadConfig({ COBUILD_HEALTH_MAX_LAG_SECONDS: '0' })).toThrow(/COBUILD_HEALTH_MAX_LAG_SECONDS/);
     expect(() => loadConfig({ COBUILD_PROJECTOR_CACHE_MB: '-1' })).toThrow(/COBUILD_PROJECTOR_CACHE_MB/);
   });

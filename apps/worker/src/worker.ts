@@ -47,7 +47,7 @@ export async function startWorker(config: AppConfig, sharedStore?: EventStore): 
       ? startHeartbeat(
           new Heartbeats(store.driver, config.readSchema),
           'worker',
-          config.health.workerHeartbeatSeconds * 1000,
+          config.health.heartbeatSeconds * 1000,
           () => {
             const status = jobs?.dispatcher.status();
             return status ? { dispatcher: status.state, backend: status.backend, position: status.position } : { dispatcher: 'off' };

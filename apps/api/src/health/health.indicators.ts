@@ -76,9 +76,11 @@ export class ProjectionLagHealthIndicator {
   ) {}
 
   /**
-   * The projector's lag from the read models' checkpoints (it may run in another process):
-   * `degraded` when the oldest event not applied yet is older than COBUILD_HEALTH_MAX_LAG_SECONDS
-   * (a stopped or stuck projector). Stale read models never make the API unready: commands work.
+   * The projector's lag from the read models' checkpoints and its heartbeat (it may run in another
+   * process): `degraded` when the oldest event not applied yet is older than
+   * COBUILD_HEALTH_MAX_LAG_SECONDS (a stopped or stuck projector), or when no projector beat within
+   * COBUILD_HEALTH_STALE_SECONDS (a dead one, even with nothing to apply). Stale read models never
+   * make the API unready: commands work.
    */
   async check() {
     const session = this.health.check('projections');
@@ -86,10 +88,17 @@ export class ProjectionLagHealthIndicator {
     const lag = (await this.processes.snapshot()).projector;
     if (!lag) return session.up({ projector: 'none: the event store keeps events only' });
     const { position, head, lagEvents, lagSeconds, slowest } = lag;
-    const figures = { position, head, lagEvents, lagSeconds: Math.round(lagSeconds * 10) / 10, maxLagSeconds: this.config.health.maxLagSeconds, ...(lagEvents > 0 ? { slowest } : {}), inProcess };
-    return lag.degraded
-      ? session.up({ state: 'degraded', message: `the read models are ${lagEvents} events behind, the oldest unapplied event is ${Math.round(lagSeconds)} s old: is the projector running?`, ...figures })
-      : session.up({ state: 'ok', ...figures });
+    const lastBeatSecondsAgo = lag.lastBeatSecondsAgo === null ? null : Math.round(lag.lastBeatSecondsAgo * 10) / 10;
+    const figures = {
+      position, head, lagEvents, lagSeconds: Math.round(lagSeconds * 10) / 10, maxLagSeconds: this.config.health.maxLagSeconds, ...(lagEvents > 0 ? { slowest } : {}),
+      lastBeatSecondsAgo, staleAfterSeconds: this.config.health.staleSeconds, inProcess,
+    };
+    if (!lag.degraded) return session.up({ state: 'ok', ...figures });
+    const why = [
+      ...(lagSeconds > this.config.health.maxLagSeconds ? [`the read models are ${lagEvents} events behind, the oldest unapplied event is ${Math.round(lagSeconds)} s old`] : []),
+      ...(lag.alive ? [] : [lag.lastBeatSecondsAgo === null ? 'no projector heartbeat' : `the last projector heartbeat is ${Math.round(lag.lastBeatSecondsAgo)} s old`]),
+    ];
+    return session.up({ state: 'degraded', message: `${why.join('; ')}: is the projector running?`, ...figures });
   }
 }
 
@@ -101,12 +110,12 @@ export class WorkerHealthIndicator {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** the worker's liveness from its heartbeat row: `degraded` when none is younger than COBUILD_HEALTH_WORKER_STALE_SECONDS */
+  /** the worker's liveness from its heartbeat row: `degraded` when none is younger than COBUILD_HEALTH_STALE_SECONDS */
   async check() {
     const session = this.health.check('worker');
     const worker = (await this.processes.snapshot()).worker;
     if (!worker) return session.up({ heartbeat: 'none: the event store has no SQL database to beat in' });
-    const staleAfterSeconds = this.config.health.workerStaleSeconds;
+    const staleAfterSeconds = this.config.health.staleSeconds;
     const workers = worker.workers.map((w) => ({ id: w.id, lastBeatSecondsAgo: Math.round(w.ageSeconds * 10) / 10, ...w.detail }));
     if (worker.alive) return session.up({ state: 'ok', lastBeatSecondsAgo: workers[0].lastBeatSecondsAgo, staleAfterSeconds, workers });
     return session.up({

@@ -7,7 +7,7 @@ import { ApiMetrics } from '../observability/metrics';
 
 export interface ProcessHealthSnapshot {
   /** null: the store keeps events only (KurrentDB), there is no projector */
-  projector: (ProjectorLag & { degraded: boolean }) | null;
+  projector: (ProjectorLag & { degraded: boolean; alive: boolean; lastBeatSecondsAgo: number | null; beats: Heartbeat[] }) | null;
   /** null: the store has no SQL database to beat in (KurrentDB) */
   worker: { alive: boolean; degraded: boolean; lastBeatSecondsAgo: number | null; workers: Heartbeat[] } | null;
 }
@@ -43,7 +43,9 @@ export class ProcessHealth {
     gauge('cobuild_projector_lag_events', 'events the slowest read model is behind the log (from the read models\' checkpoints)', (s) => s.projector?.lagEvents ?? null);
     gauge('cobuild_projector_lag_seconds', 'age in seconds of the oldest event the read models have not applied (0 when caught up)', (s) => s.projector?.lagSeconds ?? null);
     gauge('cobuild_worker_heartbeat_age_seconds', 'seconds since the freshest worker heartbeat (NaN: no worker has a heartbeat)', (s) => s.worker?.lastBeatSecondsAgo ?? null);
-    gauge('cobuild_worker_up', '1 when a worker beat within COBUILD_HEALTH_WORKER_STALE_SECONDS, else 0', (s) => (s.worker ? Number(s.worker.alive) : null));
+    gauge('cobuild_projector_heartbeat_age_seconds', 'seconds since the freshest projector heartbeat (NaN: no projector has a heartbeat)', (s) => s.projector?.lastBeatSecondsAgo ?? null);
+    gauge('cobuild_projector_up', '1 when a projector beat within COBUILD_HEALTH_STALE_SECONDS, else 0', (s) => (s.projector ? Number(s.projector.alive) : null));
+    gauge('cobuild_worker_up', '1 when a worker beat within COBUILD_HEALTH_STALE_SECONDS, else 0', (s) => (s.worker ? Number(s.worker.alive) : null));
   }
 
   snapshot(): Promise<ProcessHealthSnapshot> {
@@ -58,14 +60,17 @@ export class ProcessHealth {
   }
 
   private async read(): Promise<ProcessHealthSnapshot> {
-    const { maxLagSeconds, workerStaleSeconds } = this.config.health;
+    const { maxLagSeconds, staleSeconds } = this.config.health;
     if (!(this.store instanceof SqlEventStore) || !this.heartbeats) return { projector: null, worker: null };
     const lag = await projectorLag(this.store.driver, this.store, this.config.readSchema, ALL_PROJECTIONS.map((p) => p.name));
     const workers = await this.heartbeats.of('worker');
     const freshest = workers[0]?.ageSeconds ?? null;
-    const alive = freshest !== null && freshest < workerStaleSeconds;
+    const alive = freshest !== null && freshest < staleSeconds;
+    const projectors = await this.heartbeats.of('projector');
+    const projectorBeat = projectors[0]?.ageSeconds ?? null;
+    const projectorAlive = projectorBeat !== null && projectorBeat < staleSeconds;
     return {
-      projector: { ...lag, degraded: lag.lagSeconds > maxLagSeconds },
+      projector: { ...lag, alive: projectorAlive, lastBeatSecondsAgo: projectorBeat, beats: projectors, degraded: lag.lagSeconds > maxLagSeconds || !projectorAlive },
       worker: { alive, degraded: !alive, lastBeatSecondsAgo: freshest, workers },
     };
   }
