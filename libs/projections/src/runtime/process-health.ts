@@ -129,7 +129,7 @@ export interface ProjectorLag {
   position: number;
   head: number;
   lagEvents: number;
-  /** age of the oldest event not applied yet (0 when caught up) */
+  /** age of the oldest event not applied yet, by the database's clock (0 when caught up) */
   lagSeconds: number;
   /** the read model furthest behind (null when none has a checkpoint yet) */
   slowest: string | null;
@@ -169,7 +169,9 @@ export async function projectorLag(
   let lagSeconds = 0;
   if (lagEvents > 0) {
     const [oldest] = await store.readAll({ after: position, maxCount: 1 });
-    if (oldest) lagSeconds = Math.max(0, (Date.now() - Date.parse(oldest.recordedAt)) / 1000);
+    // against the database's clock, which stamped the event: the API's host need not agree with it
+    const [clock] = await driver.query<{ now: string | number }>(`SELECT EXTRACT(EPOCH FROM now()) AS now`);
+    if (oldest) lagSeconds = Math.max(0, Number(clock.now) - Date.parse(oldest.recordedAt) / 1000);
   }
   return { position, head, lagEvents, lagSeconds, slowest };
 }
