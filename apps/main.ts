@@ -2,28 +2,13 @@
  * `npm start`: api + projector + worker in one process on the configured (default: embedded)
  * components. In production each app runs as its own process (see README).
  */
-import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
-import { startApi } from './api/src/bootstrap';
-import { ApiMetrics } from './api/src/observability/metrics';
-import { ProjectorProgress } from './common/src/projector-progress';
+import { startAllInOne } from './all-in-one';
 import { runMain } from './common/src/run-main';
-import { startProjector } from './projector/src/projector';
-import { startWorker } from './worker/src/worker';
 
 runMain('cobuild', async (config) => {
-  const api = await startApi(config);
-  const projector = await startProjector(api.get<EventStore>(EVENT_STORE), config.readSchema);
-  api.get(ProjectorProgress).attach(projector);
-  const store = api.get<EventStore>(EVENT_STORE);
-  api.get(ApiMetrics).watchProjector(async () => ({
-    lagEvents: Math.max((await store.headPosition()) - projector.position, 0),
-    lagSeconds: projector.secondsBehind,
-  }));
-  const worker = await startWorker(config, api.get<EventStore>(EVENT_STORE));
+  const all = await startAllInOne(config);
   const stop = async () => {
-    await worker.stop();
-    await projector.stop();
-    await api.close();
+    await all.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

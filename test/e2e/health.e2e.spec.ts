@@ -28,10 +28,13 @@ describe('health endpoint', () => {
   it('answers on the embedded defaults and says jobs wait in the log without Redis', async () => {
     await withApp({ COBUILD_DATA_DIR: dir }, async (app) => {
       const res = await request(app.getHttpServer()).get('/health').expect(200);
-      expect(res.body.status).toBe('ok');
+      // the API alone: no projector nor worker has ever beaten (the projector has nothing to apply yet)
+      expect(res.body.status).toBe('degraded');
       expect(res.body.details.eventStore).toMatchObject({ status: 'up', kind: 'embedded', headPosition: 0 });
       expect(res.body.details.queue).toMatchObject({ status: 'up', backend: 'none' });
-      expect(res.body.details.projections).toMatchObject({ status: 'up', projector: 'not in this process' });
+      expect(res.body.details.projections).toMatchObject({ status: 'up', state: 'degraded', lagEvents: 0, lastBeatSecondsAgo: null, inProcess: false });
+      expect(res.body.details.projections.message).toBe('no projector heartbeat: is the projector running?');
+      expect(res.body.details.worker).toMatchObject({ status: 'up', state: 'degraded', lastBeatSecondsAgo: null });
       await request(app.getHttpServer()).get('/health/live').expect(200);
     });
   });

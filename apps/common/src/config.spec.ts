@@ -30,6 +30,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ COBUILD_RATING_REMINDER_DAYS: '0' })).toThrow(/COBUILD_RATING_REMINDER_DAYS/);
   });
 
+  it('reads the health thresholds, the heartbeat period and the projector cache bound; a heartbeat not shorter than the stale threshold is refused', () => {
+    expect(loadConfig({})).toMatchObject({ health: { maxLagSeconds: 60, staleSeconds: 30, heartbeatSeconds: 5 }, projectorCacheMiChars: 128 });
+    expect(
+      loadConfig({ COBUILD_HEALTH_MAX_LAG_SECONDS: '5', COBUILD_HEALTH_STALE_SECONDS: '10', COBUILD_HEARTBEAT_SECONDS: '2', COBUILD_PROJECTOR_CACHE_MB: '0' }),
+    ).toMatchObject({ health: { maxLagSeconds: 5, staleSeconds: 10, heartbeatSeconds: 2 }, projectorCacheMiChars: 0 });
+    expect(() => loadConfig({ COBUILD_HEARTBEAT_SECONDS: '30' })).toThrow(/COBUILD_HEARTBEAT_SECONDS must be shorter than COBUILD_HEALTH_STALE_SECONDS/);
+    expect(() => loadConfig({ COBUILD_HEALTH_MAX_LAG_SECONDS: '0' })).toThrow(/COBUILD_HEALTH_MAX_LAG_SECONDS/);
+    expect(() => loadConfig({ COBUILD_PROJECTOR_CACHE_MB: '-1' })).toThrow(/COBUILD_PROJECTOR_CACHE_MB/);
+  });
+
   it('reads the bearer-token settings; no secret by default (a random one per process, never a fixed default)', () => {
     expect(loadConfig({}).auth).toEqual({ jwtSecret: null, jwtIssuer: 'cobuild', jwtTtlSeconds: 3600 });
     const secret = 'x'.repeat(40);

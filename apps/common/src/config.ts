@@ -44,6 +44,10 @@ const schema = z
       .refine((v) => !Number.isNaN(Date.parse(`2025-${v}T00:00:00Z`)) && new Date(`2025-${v}T00:00:00Z`).getUTCDate() === Number(v.slice(3)), 'must be a day every year has (not 02-29, 04-31…)')
       .default('12-01'),
     COBUILD_EMBEDDED_QUEUE: z.enum(['off', 'pglite']).default('off'),
+    COBUILD_HEALTH_MAX_LAG_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    COBUILD_HEALTH_STALE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(30),
+    COBUILD_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+    COBUILD_PROJECTOR_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(128),
   })
   .superRefine((c, ctx) => {
     if (c.COBUILD_EVENT_STORE === 'postgres' && !c.COBUILD_POSTGRES_URL)
@@ -52,6 +56,8 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['KURRENTDB_URL'], message: 'is required when COBUILD_EVENT_STORE=kurrentdb' });
     if (c.NODE_ENV === 'production' && !c.COBUILD_JWT_SECRET)
       ctx.addIssue({ code: 'custom', path: ['COBUILD_JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    if (c.COBUILD_HEARTBEAT_SECONDS >= c.COBUILD_HEALTH_STALE_SECONDS)
+      ctx.addIssue({ code: 'custom', path: ['COBUILD_HEARTBEAT_SECONDS'], message: 'must be shorter than COBUILD_HEALTH_STALE_SECONDS' });
     try {
       parseWebhookChannels(c.COBUILD_WEBHOOKS);
     } catch (e) {
@@ -91,6 +97,15 @@ export interface AppConfig {
   jobs: { reminderDays: number[]; reminderHour: number; escalateAfterDays: number; acceptWithinDays: number; ratingReminderDays: number; yearEndReminderDate: string };
   /** without REDIS_URL: `pglite` runs the queues on BullMQ's PostgreSQL backend over an embedded PGlite (COBUILD_EMBEDDED_QUEUE) */
   embeddedQueue: 'off' | 'pglite';
+  /**
+   * when /health turns `degraded`: the projector's oldest unapplied event older than
+   * `maxLagSeconds` (COBUILD_HEALTH_MAX_LAG_SECONDS), no worker heartbeat younger than
+   * `staleSeconds` (COBUILD_HEALTH_STALE_SECONDS) from the worker, or from the projector; the
+   * worker and the projector beat every `heartbeatSeconds` (COBUILD_HEARTBEAT_SECONDS)
+   */
+  health: { maxLagSeconds: number; staleSeconds: number; heartbeatSeconds: number };
+  /** the projector's document cache bound, in Mi characters of JSON (COBUILD_PROJECTOR_CACHE_MB; 0: no cache) */
+  projectorCacheMiChars: number;
   auth: {
     /** HS256 signing secret of bearer tokens; null: a random per-process secret (tokens die with the process) */
     jwtSecret: string | null;
@@ -141,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       yearEndReminderDate: c.COBUILD_YEAR_END_REMINDER_DATE,
     },
     embeddedQueue: c.COBUILD_EMBEDDED_QUEUE,
+    health: { maxLagSeconds: c.COBUILD_HEALTH_MAX_LAG_SECONDS, staleSeconds: c.COBUILD_HEALTH_STALE_SECONDS, heartbeatSeconds: c.COBUILD_HEARTBEAT_SECONDS },
+    projectorCacheMiChars: c.COBUILD_PROJECTOR_CACHE_MB,
     auth: { jwtSecret: c.COBUILD_JWT_SECRET ?? null, jwtIssuer: c.COBUILD_JWT_ISSUER, jwtTtlSeconds: c.COBUILD_JWT_TTL_SECONDS },
   };
 }

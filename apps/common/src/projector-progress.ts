@@ -1,6 +1,7 @@
 /**
- * How far the projector in this process has read the log (null: no projector runs here — in
- * production it is its own process and reports its lag in its own logs and metrics).
+ * The projector in this process, when there is one (`npm start`); null in the split layout. /health
+ * reads the lag from the read models' checkpoints in either case (apps/api/src/health/process-health.ts)
+ * and only says `inProcess` from this.
  */
 export class ProjectorProgress {
   private source: { readonly position: number; readonly secondsBehind?: number } | null = null;

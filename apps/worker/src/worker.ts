@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
-import { createEventStore, type EventStore } from '@cobuild/event-store';
+import { createEventStore, SqlEventStore, type EventStore } from '@cobuild/event-store';
+import { Heartbeats, startHeartbeat } from '@cobuild/projections';
 import type { AppConfig } from '../../common/src/config';
 import { RedisProbe } from '../../common/src/redis-probe';
 import { queueBackendFor, startJobs, jobSettingsOf, type Jobs } from './jobs/jobs-runtime';
@@ -40,9 +41,25 @@ export async function startWorker(config: AppConfig, sharedStore?: EventStore): 
         processors: [...jobProcessors, ...webhookProcessors(config.webhooks, DEFAULT_JOB_OPTIONS.attempts ?? 1)],
       })
     : null;
+  // liveness for the API's /health in the split layout: a row in the read schema, beaten every few seconds (see process-health.ts)
+  const heartbeat =
+    store instanceof SqlEventStore
+      ? startHeartbeat(
+          new Heartbeats(store.driver, config.readSchema),
+          'worker',
+          config.health.heartbeatSeconds * 1000,
+          () => {
+            const status = jobs?.dispatcher.status();
+            return status ? { dispatcher: status.state, backend: status.backend, position: status.position } : { dispatcher: 'off' };
+          },
+          (e) => logger.warn(`heartbeat not recorded: ${(e as Error).message}`),
+        )
+      : null;
+  await heartbeat?.first;
   return {
     jobs,
     stop: async () => {
+      await heartbeat?.stop();
       // graceful: running jobs finish (or return to the queue) before the store closes
       await jobs?.stop();
       await queue?.close();

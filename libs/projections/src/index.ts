@@ -6,3 +6,4 @@ export * from './runtime/as-of';
 export * from './registry';
 export * from './lists';
 export * from './views';
+export * from './runtime/process-health';

@@ -1,7 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { community, fold, member, notFound, unitRegistration } from '@cobuild/domain';
 import type { Principal } from '@cobuild/auth';
 import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
+import { Lru } from '../../../common/src/lru';
+
+/** communities whose place a process keeps (LRU; a place is a few dozen bytes: ~2 MB at the bound) */
+export const COMMUNITY_PLACES_KEPT = 10_000;
+/** the token a test gives a smaller bound with */
+export const COMMUNITY_PLACES_KEPT_TOKEN = Symbol('COMMUNITY_PLACES_KEPT');
 
 export interface CommunityPlace {
   communityId: string;
@@ -16,7 +22,8 @@ export interface CommunityPlace {
  */
 @Injectable()
 export class CommunityDirectory {
-  private readonly cache = new Map<string, { place: CommunityPlace; at: number }>();
+  /** by community id, at most COMMUNITY_PLACES_KEPT (it had no bound: one entry per community ever asked about) */
+  readonly places: Lru<string, { place: CommunityPlace; at: number }>;
   /**
    * registrations found live, re-read after 2 s (a deregistration bites within that). Only "yes" is
    * kept: a "no" is read again from the store on every request, so a registration just written — by
@@ -24,16 +31,21 @@ export class CommunityDirectory {
    */
   private readonly registered = new Map<string, number>();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(COMMUNITY_PLACES_KEPT_TOKEN) kept: number = COMMUNITY_PLACES_KEPT,
+  ) {
+    this.places = new Lru(kept);
+  }
 
   async place(communityId: string): Promise<CommunityPlace> {
-    const hit = this.cache.get(communityId);
+    const hit = this.places.get(communityId);
     if (hit && Date.now() - hit.at < 30_000) return hit.place;
     const events = await this.store.readStream(community.streamName(communityId));
     const state = fold(community.decider, events.map((e) => ({ type: e.type, data: e.data }) as community.CommunityEvent));
     if (state.status !== 'registered') throw notFound('COMMUNITY.NOT_FOUND', `Community ${communityId} is not registered`, { communityId });
     const place = { communityId, streetId: state.streetId, districtId: state.districtId };
-    this.cache.set(communityId, { place, at: Date.now() });
+    this.places.set(communityId, { place, at: Date.now() });
     return place;
   }
 

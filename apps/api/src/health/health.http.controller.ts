@@ -1,9 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../http/public.decorator';
-import { EventStoreHealthIndicator, ProjectionLagHealthIndicator, QueueHealthIndicator } from './health.indicators';
+import { EventStoreHealthIndicator, ProjectionLagHealthIndicator, QueueHealthIndicator, WorkerHealthIndicator } from './health.indicators';
 
-/** Liveness (the process answers) and readiness (the event store answers; queue state reported). */
+/**
+ * Liveness (the process answers) and readiness (the event store answers; queue, projector and
+ * worker state reported). A projector lagging beyond its threshold or a worker without a fresh
+ * heartbeat turns the answer `degraded` — still 200: the API itself serves commands, only read
+ * models or jobs are late — while an unreachable event store is `error` (503).
+ */
 @Public()
 @Controller('health')
 export class HealthHttpController {
@@ -12,12 +17,15 @@ export class HealthHttpController {
     private readonly eventStore: EventStoreHealthIndicator,
     private readonly queue: QueueHealthIndicator,
     private readonly projections: ProjectionLagHealthIndicator,
+    private readonly worker: WorkerHealthIndicator,
   ) {}
 
   @Get()
   @HealthCheck()
-  readiness() {
-    return this.health.check([() => this.eventStore.check(), () => this.queue.check(), () => this.projections.check()]);
+  async readiness(): Promise<Omit<HealthCheckResult, 'status'> & { status: HealthCheckResult['status'] | 'degraded' }> {
+    const result = await this.health.check([() => this.eventStore.check(), () => this.queue.check(), () => this.projections.check(), () => this.worker.check()]);
+    const degraded = Object.values(result.details).some((d) => (d as { state?: string }).state === 'degraded');
+    return degraded ? { ...result, status: 'degraded' } : result;
   }
 
   @Get('ready')

@@ -5,6 +5,7 @@ import { dispatcherBacklog, jobRules } from '@cobuild/jobs';
 import { ProjectorProgress } from '../../../common/src/projector-progress';
 import { RedisProbe } from '../../../common/src/redis-probe';
 import { APP_CONFIG, type AppConfig } from '../../../common/src/config';
+import { ProcessHealth } from './process-health';
 
 @Injectable()
 export class EventStoreHealthIndicator {
@@ -68,17 +69,64 @@ export class QueueHealthIndicator {
 @Injectable()
 export class ProjectionLagHealthIndicator {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly processes: ProcessHealth,
     private readonly progress: ProjectorProgress,
     private readonly health: HealthIndicatorService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** lag in events between the log's head and the projector in this process (informational) */
+  /**
+   * The projector's lag from the read models' checkpoints and its heartbeat (it may run in another
+   * process): `degraded` when the oldest event not applied yet is older than
+   * COBUILD_HEALTH_MAX_LAG_SECONDS (a stopped or stuck projector), or when no projector beat within
+   * COBUILD_HEALTH_STALE_SECONDS (a dead one, even with nothing to apply). Stale read models never
+   * make the API unready: commands work.
+   */
   async check() {
     const session = this.health.check('projections');
-    const position = this.progress.position;
-    if (position === null) return session.up({ projector: 'not in this process' });
-    const head = await this.store.headPosition();
-    return session.up({ position, head, lagEvents: Math.max(head - position, 0), lagSeconds: this.progress.secondsBehind ?? 0 });
+    const inProcess = this.progress.position !== null;
+    const lag = (await this.processes.snapshot()).projector;
+    if (!lag) return session.up({ projector: 'none: the event store keeps events only' });
+    const { position, head, lagEvents, lagSeconds, slowest } = lag;
+    const lastBeatSecondsAgo = lag.lastBeatSecondsAgo === null ? null : Math.round(lag.lastBeatSecondsAgo * 10) / 10;
+    const figures = {
+      position, head, lagEvents, lagSeconds: Math.round(lagSeconds * 10) / 10, maxLagSeconds: this.config.health.maxLagSeconds, ...(lagEvents > 0 ? { slowest } : {}),
+      lastBeatSecondsAgo, staleAfterSeconds: this.config.health.staleSeconds, inProcess,
+    };
+    if (!lag.degraded) return session.up({ state: 'ok', ...figures });
+    const why = [
+      ...(lagSeconds > this.config.health.maxLagSeconds ? [`the read models are ${lagEvents} events behind, the oldest unapplied event is ${Math.round(lagSeconds)} s old`] : []),
+      ...(lag.alive ? [] : [lag.lastBeatSecondsAgo === null ? 'no projector heartbeat' : `the last projector heartbeat is ${Math.round(lag.lastBeatSecondsAgo)} s old`]),
+    ];
+    return session.up({ state: 'degraded', message: `${why.join('; ')}: is the projector running?`, ...figures });
+  }
+}
+
+@Injectable()
+export class WorkerHealthIndicator {
+  constructor(
+    private readonly processes: ProcessHealth,
+    private readonly health: HealthIndicatorService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** the worker's liveness from its heartbeat row: `degraded` when none is younger than COBUILD_HEALTH_STALE_SECONDS */
+  async check() {
+    const session = this.health.check('worker');
+    const worker = (await this.processes.snapshot()).worker;
+    if (!worker) return session.up({ heartbeat: 'none: the event store has no SQL database to beat in' });
+    const staleAfterSeconds = this.config.health.staleSeconds;
+    const workers = worker.workers.map((w) => ({ id: w.id, lastBeatSecondsAgo: Math.round(w.ageSeconds * 10) / 10, ...w.detail }));
+    if (worker.alive) return session.up({ state: 'ok', lastBeatSecondsAgo: workers[0].lastBeatSecondsAgo, staleAfterSeconds, workers });
+    return session.up({
+      state: 'degraded',
+      message:
+        worker.lastBeatSecondsAgo === null
+          ? 'no worker heartbeat: is the worker running? (reminders, escalations and follow-ups wait in the log)'
+          : `the last worker heartbeat is ${Math.round(worker.lastBeatSecondsAgo)} s old: is the worker running?`,
+      lastBeatSecondsAgo: worker.lastBeatSecondsAgo === null ? null : workers[0].lastBeatSecondsAgo,
+      staleAfterSeconds,
+      workers,
+    });
   }
 }

@@ -1,7 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
-/** The API's Prometheus registry: process metrics plus HTTP requests by route and status. */
+/**
+ * The API's Prometheus registry: process metrics plus HTTP requests by route and status (the
+ * projector's lag and the worker's heartbeat gauges are added by the health module's ProcessHealth).
+ */
 export class ApiMetrics {
   readonly registry = new Registry();
   readonly requests = new Counter({
@@ -20,26 +23,6 @@ export class ApiMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'cobuild_' });
-  }
-
-  /** projector lag, when the projector runs in this process (npm start) */
-  watchProjector(read: () => Promise<{ lagEvents: number; lagSeconds: number }>): void {
-    new Gauge({
-      name: 'cobuild_projector_lag_events',
-      help: 'events the read models are behind the log',
-      registers: [this.registry],
-      async collect() {
-        this.set((await read()).lagEvents);
-      },
-    });
-    new Gauge({
-      name: 'cobuild_projector_lag_seconds',
-      help: 'seconds since the read models last caught up',
-      registers: [this.registry],
-      async collect() {
-        this.set((await read()).lagSeconds);
-      },
-    });
   }
 
   /** express middleware: times every request; the route label is the matched route pattern */

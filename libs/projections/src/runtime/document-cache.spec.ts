@@ -89,4 +89,22 @@ describe('DocumentCache bounds', () => {
     expect(moved.entries.get('b9')).toBeUndefined();
     expect(mayHaveRow(moved, 'never')).toBe(true);
   });
+
+  it('stays within its bounds under a sustained stream of distinct documents (characters, and keys remembered as evicted)', () => {
+    const maxChars = 10_000;
+    const maxEvictedKeys = 500;
+    const cache = new DocumentCache(maxChars, maxEvictedKeys);
+    let position = 0;
+    for (let batch = 0; batch < 2_000; batch++) {
+      for (const gen of ['a#1', 'b#1']) {
+        cache.use(gen, position);
+        cache.commit(gen, position + 1, new Map(Array.from({ length: 5 }, (_, i) => [`${gen}-${batch}-${i}`, 'z'.repeat(40)] as [string, string])));
+      }
+      position++;
+      const held = ['a#1', 'b#1'].map((g) => cache.use(g, position));
+      const chars = held.reduce((n, g) => n + [...g.entries].reduce((m, [k, v]) => m + k.length + (v?.length ?? 0), 0), 0);
+      expect(chars).toBeLessThanOrEqual(maxChars);
+      for (const g of held) expect(g.evicted.size).toBeLessThanOrEqual(maxEvictedKeys);
+    }
+  });
 });
