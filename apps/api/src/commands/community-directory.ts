@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { community, fold, member, notFound, unitRegistration } from '@cobuild/domain';
+import { community, member, notFound, unitRegistration } from '@cobuild/domain';
 import type { Principal } from '@cobuild/auth';
-import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
+import { EVENT_STORE, StreamStateCache, type EventStore } from '@cobuild/event-store';
 
 export interface CommunityPlace {
   communityId: string;
@@ -24,13 +24,16 @@ export class CommunityDirectory {
    */
   private readonly registered = new Map<string, number>();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    /** folded state per stream: a registration or member stream is read from its cached revision on */
+    private readonly states: StreamStateCache,
+  ) {}
 
   async place(communityId: string): Promise<CommunityPlace> {
     const hit = this.cache.get(communityId);
     if (hit && Date.now() - hit.at < 30_000) return hit.place;
-    const events = await this.store.readStream(community.streamName(communityId));
-    const state = fold(community.decider, events.map((e) => ({ type: e.type, data: e.data }) as community.CommunityEvent));
+    const { state } = await this.states.load(this.store, community.decider, community.streamName(communityId));
     if (state.status !== 'registered') throw notFound('COMMUNITY.NOT_FOUND', `Community ${communityId} is not registered`, { communityId });
     const place = { communityId, streetId: state.streetId, districtId: state.districtId };
     this.cache.set(communityId, { place, at: Date.now() });
@@ -48,8 +51,7 @@ export class CommunityDirectory {
     for (const unitId of units)
       if (
         await this.remembered(`unit:${unitId}:${communityId}`, async () => {
-          const events = await this.store.readStream(unitRegistration.streamNameFor(unitId, communityId));
-          const s = fold(unitRegistration.decider, events.map((e) => ({ type: e.type, data: e.data }) as unitRegistration.UnitRegistrationEvent));
+          const { state: s } = await this.states.load(this.store, unitRegistration.decider, unitRegistration.streamNameFor(unitId, communityId));
           return s.status === 'registered';
         })
       )
@@ -58,8 +60,7 @@ export class CommunityDirectory {
     for (const memberId of selves)
       if (
         await this.remembered(`member:${memberId}:${communityId}`, async () => {
-          const events = await this.store.readStream(member.streamName(memberId));
-          const s = fold(member.decider, events.map((e) => ({ type: e.type, data: e.data }) as member.MemberEvent));
+          const { state: s } = await this.states.load(this.store, member.decider, member.streamName(memberId));
           return s.status === 'registered' && s.communityId === communityId;
         })
       )

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, fold, pledge, type Actor } from '@cobuild/domain';
-import { PgDriver, PgliteDriver, SqlEventStore, type EventStore } from '@cobuild/event-store';
+import { PgDriver, PgliteDriver, SqlEventStore, StreamStateCache, type EventStore } from '@cobuild/event-store';
 import { SchemaJanitor, TEST_POSTGRES_URL } from '../../../../libs/event-store/test/postgres-test-db';
 import { ConcurrencyExhaustedError, IdempotencyKeyReusedError } from './command-errors';
 import { CommandHandler, type CommandContext } from './command-handler';
-import { StreamStateCache } from './stream-state-cache';
 
 /**
  * A command's cost does not grow with its stream: with the folded-state cache the handler reads
@@ -81,7 +80,7 @@ describe.each(stores)('command cost independent of stream length, on the real st
     await handler.handle(pledge.decider, pledge.streamName(pledgeId), { type: 'ConfirmPledge', data: { pledgeId } }, ctx(), communityId);
     return pledgeId;
   }
-  const allocate = (handler: CommandHandler, pledgeId: string, c: Partial<CommandContext> = {}, allocationId = randomUUID()) =>
+  const allocate = (handler: CommandHandler, pledgeId: string, c: Partial<CommandContext> = {}, allocationId: string = randomUUID()) =>
     handler.handle(pledge.decider, pledge.streamName(pledgeId), {
       type: 'AllocatePledgeCapacity',
       data: { pledgeId, allocationId, taskId: `task-${allocationId}`, quantity: 1 },

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type Command, type Decider, type Event } from '@cobuild/domain';
-import { ConcurrencyError, DuplicateEventIdError, type EventStore, type NewEvent, type RecordedEvent } from '@cobuild/event-store';
+import { ConcurrencyError, DuplicateEventIdError, requestAt, StreamStateCache, type EventStore, type Folder, type LoadedStream, type NewEvent, type RecordedEvent } from '@cobuild/event-store';
 import { ConcurrencyExhaustedError, IdempotencyKeyReusedError, PreconditionFailedError } from './command-errors';
 import { deterministicEventId } from './deterministic-id';
 import { StreamLocks } from './stream-locks';
-import { requestAt, StreamStateCache, type LoadedStream } from './stream-state-cache';
 
 /** Everything about a command that is not its data: who, when, from which request. */
 export interface CommandContext {
@@ -102,7 +101,7 @@ export class CommandHandler {
   readonly stateCache: StreamStateCache;
 
   /** a stream's current state, from the cache plus the tail (commands and the readers they use) */
-  load<S>(decider: Pick<Decider<S, any, any>, 'evolve' | 'initialState'>, streamId: string): Promise<LoadedStream<S>> {
+  load<S>(decider: Folder<S>, streamId: string): Promise<LoadedStream<S>> {
     return this.stateCache.load(this.store, decider, streamId);
   }
 

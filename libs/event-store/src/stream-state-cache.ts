@@ -1,5 +1,10 @@
-import { fold, type Decider, type Event } from '@cobuild/domain';
-import type { EventStore, RecordedEvent } from '@cobuild/event-store';
+import type { EventStore, RecordedEvent } from './event-store.port';
+
+/** what the cache folds with: a decider's evolve and initial state (deciders' states are immutable) */
+export interface Folder<S> {
+  evolve(state: S, event: any): S;
+  initialState(): S;
+}
 
 /** Where one request's events (same actor and Idempotency-Key) sit in a stream: what a retry is answered from. */
 export interface KeyedRequest {
@@ -89,12 +94,12 @@ export class StreamStateCache {
   }
 
   /** the cached entry (for tests and diagnostics); does not touch the LRU order */
-  peek<S>(decider: Decider<S, any, any>, streamId: string): LoadedStream<S> | undefined {
+  peek<S>(decider: Folder<S>, streamId: string): LoadedStream<S> | undefined {
     return this.entries.get(this.key(decider, streamId)) as LoadedStream<S> | undefined;
   }
 
   /** puts an entry (tests use it to plant a stale or forged one; `load` must not believe it) */
-  put<S>(decider: Pick<Decider<S, any, any>, 'evolve' | 'initialState'>, loaded: LoadedStream<S>): void {
+  put<S>(decider: Folder<S>, loaded: LoadedStream<S>): void {
     if (this.maxEntries === 0 || loaded.revision < 0) return;
     const key = this.key(decider, loaded.streamId);
     this.entries.delete(key);
@@ -107,7 +112,7 @@ export class StreamStateCache {
   }
 
   /** The stream's state now: the cached state plus the tail after it, or (no entry, or one the log does not confirm) a full fold. */
-  async load<S>(store: Pick<EventStore, 'readStream'>, decider: Pick<Decider<S, any, any>, 'evolve' | 'initialState'>, streamId: string): Promise<LoadedStream<S>> {
+  async load<S>(store: Pick<EventStore, 'readStream'>, decider: Folder<S>, streamId: string): Promise<LoadedStream<S>> {
     const key = this.key(decider, streamId);
     const cached = this.entries.get(key) as LoadedStream<S> | undefined;
     if (cached) {
@@ -135,7 +140,7 @@ export class StreamStateCache {
 function extend<S>(
   from: LoadedStream<S>,
   events: RecordedEvent[],
-  decider: Pick<Decider<S, any, any>, 'evolve' | 'initialState'>,
+  decider: Folder<S>,
   keys: Map<string, KeyedRequest>,
 ): LoadedStream<S> {
   if (events.length === 0) return from;
@@ -150,7 +155,7 @@ function extend<S>(
   const last = events[events.length - 1];
   return {
     streamId: from.streamId,
-    state: fold(decider, events.map((r) => ({ type: r.type, data: r.data }) as unknown as Event<string, any>), from.state),
+    state: events.reduce((state, r) => decider.evolve(state, { type: r.type, data: r.data }), from.state),
     revision: last.revision,
     hash: last.hash,
     firstCommunityId: from.revision < 0 ? ((events[0].metadata.communityId as string | null | undefined) ?? null) : from.firstCommunityId,
