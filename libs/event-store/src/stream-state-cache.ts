@@ -17,7 +17,7 @@ export interface KeyedRequest {
 
 /**
  * A stream's decider state as of one revision, with what a command needs besides the state. Never
- * mutated once handed out (deciders' states are immutable), except `keys`, which only ever grows by
+ * mutated once handed out (the state is deep-frozen: deciders' states are immutable), except `keys`, which only ever grows by
  * requests at revisions above the entry's: read it through `requestAt`.
  */
 export interface LoadedStream<S> {
@@ -137,6 +137,20 @@ export class StreamStateCache {
   }
 }
 
+/**
+ * Deep-freezes what a fold made new: a cached state is shared by every later command, so a decider
+ * or reader that mutated it in place would corrupt them all — frozen, it throws instead. Parts
+ * already frozen (carried over from the cached state by evolve's copies) are not walked again, so
+ * this costs what the fold itself allocated.
+ */
+function freeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) freeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
 function extend<S>(
   from: LoadedStream<S>,
   events: RecordedEvent[],
@@ -155,7 +169,7 @@ function extend<S>(
   const last = events[events.length - 1];
   return {
     streamId: from.streamId,
-    state: events.reduce((state, r) => decider.evolve(state, { type: r.type, data: r.data }), from.state),
+    state: freeze(events.reduce((state, r) => decider.evolve(state, { type: r.type, data: r.data }), from.state)),
     revision: last.revision,
     hash: last.hash,
     firstCommunityId: from.revision < 0 ? ((events[0].metadata.communityId as string | null | undefined) ?? null) : from.firstCommunityId,
