@@ -225,6 +225,12 @@ describe('StreamStateCache bound', () => {
       expect(cache.peek(pledge.decider, pledge.streamName(ids[1]))).toBeUndefined();
       expect(cache.peek(pledge.decider, pledge.streamName(ids[2]))).toBeDefined();
       expect(() => new StreamStateCache(-1)).toThrow();
+      // a cached state is shared by later commands: it is frozen, so code that mutated it would throw, not corrupt them
+      const loaded = await handler.load(pledge.decider, pledge.streamName(ids[0]));
+      expect(Object.isFrozen(loaded.state)).toBe(true);
+      expect(() => {
+        (loaded.state as { status: string }).status = 'withdrawn';
+      }).toThrow(TypeError);
     } finally {
       await store.close();
     }
