@@ -49,7 +49,7 @@ const median = (xs: number[]) => {
 };
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 
-interface Row { store: string; mode: string; fresh: number[]; long: number[] }
+interface Row { store: string; mode: string; fresh: number[]; long: number[]; freshRead: number; longRead: number }
 
 async function measure(name: string, store: EventStore): Promise<Row[]> {
   const seeder = new CommandHandler(store);
@@ -62,16 +62,21 @@ async function measure(name: string, store: EventStore): Promise<Row[]> {
     // warm up: the first command of a process folds each stream once
     await allocate(handler, long);
     await allocate(handler, fresh);
-    const row: Row = { store: name, mode, fresh: [], long: [] };
+    const row: Row = { store: name, mode, fresh: [], long: [], freshRead: 0, longRead: 0 };
+    const read = () => cache.stats.eventsRead;
     const rounds = cache.maxEntries === 0 ? Math.min(ROUNDS, 50) : ROUNDS;
     for (let i = 0; i < rounds; i++) {
-      let t = performance.now();
+      let [t, r] = [performance.now(), read()];
       await allocate(handler, fresh);
       row.fresh.push(performance.now() - t);
-      t = performance.now();
+      row.freshRead += read() - r;
+      [t, r] = [performance.now(), read()];
       await allocate(handler, long);
       row.long.push(performance.now() - t);
+      row.longRead += read() - r;
     }
+    row.freshRead /= rounds;
+    row.longRead /= rounds;
     rows.push(row);
     console.log(`${name} ${mode}: fresh ${median(row.fresh).toFixed(2)} ms, ${PRIOR}+ events ${median(row.long).toFixed(2)} ms`);
   }
@@ -114,14 +119,18 @@ async function main(): Promise<void> {
     'One command (`AllocatePledgeCapacity` through `CommandHandler.handle`: load, decide, append with the expected revision) ' +
       `on a pledge whose stream already holds ${fmt(PRIOR)} allocations, against the same command on a new pledge, ` +
       'alternately, through one handler (warm, as in a running API process). "no cache" folds the whole stream on every ' +
-      'command (the handler before the folded-state cache). Ratio: median on the long stream / median on the new one.',
+      'command (the handler before the folded-state cache). Ratio: median on the long stream / median on the new one. ' +
+      'The "new" pledge grows by one allocation per round, so it ends with as many events as rounds. What is left of the ' +
+      'slope with the cache is the pledge decider\'s own work: its state holds every allocation and evolve copies them ' +
+      '(about 1 ms of CPU per command at 1,000 allocations on an idle core); the events read per command do not grow.',
     '',
     machine({ 'load average at start': loadavg().map((l) => l.toFixed(2)).join(' '), 'prior events': fmt(PRIOR), rounds: `${ROUNDS} (no cache: ${Math.min(ROUNDS, 50)})` }),
     '',
     table(
-      ['store', 'state', 'new stream median ms', `${fmt(PRIOR)}-event stream median ms`, 'p95 new / long ms', 'ratio long / new'],
+      ['store', 'state', 'new stream median ms', `${fmt(PRIOR)}-event stream median ms`, 'p95 new / long ms', 'ratio long / new', 'events read per command new / long'],
       rows.map((r) => [
         r.store, r.mode, fmt(median(r.fresh), 2), fmt(median(r.long), 2), `${fmt(p95(r.fresh), 1)} / ${fmt(p95(r.long), 1)}`, fmt(median(r.long) / median(r.fresh), 2),
+        `${fmt(r.freshRead, 1)} / ${fmt(r.longRead, 1)}`,
       ]),
     ),
   ].join('\n');
