@@ -182,6 +182,22 @@ describe.each(stores)('command cost independent of stream length, on the real st
     expect((await b.load(pledge.decider, pledge.streamName(pledgeId))).state).toEqual(state);
   }, 120_000);
 
+  it('handle, its retries spent, answers with the rule that now refuses, not "try again"', async () => {
+    const rival = new CommandHandler(other);
+    const busy = new CommandHandler(store, { maxAttempts: 2, retryBaseMs: 1 });
+    const pledgeId = await newPledge(rival, 2);
+    // another replica takes one unit between each of busy's loads and its append: both appends conflict
+    const err = await busy
+      .handle(pledge.decider, pledge.streamName(pledgeId), {
+        type: 'AllocatePledgeCapacity',
+        data: { pledgeId, allocationId: 'busy', taskId: 'task-busy', quantity: 1 },
+      }, ctx(), { ...communityId, authorize: async () => void (await allocate(rival, pledgeId)) })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect(err).toMatchObject({ code: 'PLEDGE.CAPACITY_EXCEEDED' });
+    expect((await allocatedInStore(pledgeId)).allocated).toBe(2);
+  }, 60_000);
+
   it('a cached entry the log does not confirm (wrong hash) is dropped and the stream folded in full', async () => {
     const handler = new CommandHandler(store);
     const pledgeId = await newPledge(handler, 3);
