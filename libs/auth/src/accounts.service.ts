@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, fold, notFound, type Actor } from '@cobuild/domain';
-import { ConcurrencyError, type EventMetadata, type EventStore, type NewEvent, type RecordedEvent } from '@cobuild/event-store';
+import { ConcurrencyError, StreamStateCache, type EventMetadata, type EventStore, type NewEvent, type RecordedEvent } from '@cobuild/event-store';
 import { isApiToken, newApiTokenSecret, parseApiToken, secretMatches } from './api-token';
 import {
   accountEventVersions,
@@ -60,8 +60,8 @@ const MAX_RETRIES = 3;
  * with argon2id here (the decider only sees hashes).
  */
 export class AccountsService {
-  /** accounts as folded, with the stream revision they were folded at (checked against the store on every use) */
-  private readonly cache = new Map<string, { state: AccountState; revision: number }>();
+  /** accounts as folded, with the revision and hash they were folded at: every use reads the stream from there (see StreamStateCache) */
+  private readonly states = new StreamStateCache(10_000);
   private readonly tokenOwners = new Map<string, string>();
 
   constructor(
@@ -207,27 +207,20 @@ export class AccountsService {
 
   // --- storage ---------------------------------------------------------------------------------
 
+  /**
+   * The account as it stands now: the cached fold plus the events after it, read from the store on
+   * every call (one indexed range read, one row when nothing changed; a cached revision whose hash
+   * the store does not confirm is dropped and the stream folded in full). A disable, a role revoked
+   * or a token revoked — written by this process, another API replica or the CLI — is seen by the
+   * very next request, in every process: no TTL.
+   */
   private async load(accountId: string): Promise<{ state: AccountState; revision: number }> {
-    const recorded = await this.store.readStream(streamName(accountId));
-    const state = fold(decider, recorded.map(toDomain));
-    const revision = recorded.length ? recorded[recorded.length - 1].revision : -1;
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(accountId, { state, revision });
+    const { state, revision } = await this.states.load(this.store, decider, streamName(accountId));
     return { state, revision };
   }
 
-  /**
-   * The account as it stands now, for every bearer check: the cached fold is used only while the
-   * account stream's last revision (read from the store on each call, one indexed row) is the one
-   * it was folded at. A disable, a role revoked or a token revoked — written by this process, another
-   * API replica or the CLI — is seen by the very next request, in every process: no TTL.
-   */
+  /** the account for a bearer check (see load) */
   private async loadCached(accountId: string): Promise<AccountState> {
-    const hit = this.cache.get(accountId);
-    if (hit) {
-      const [last] = await this.store.readStream(streamName(accountId), { direction: 'backwards', maxCount: 1, upcast: false });
-      if ((last?.revision ?? -1) === hit.revision) return hit.state;
-    }
     return (await this.load(accountId)).state;
   }
 
@@ -246,7 +239,6 @@ export class AccountsService {
         await this.store.append(streamName(accountId), this.toNew(events, by, correlationId), {
           expectedRevision: revision < 0 ? 'no_stream' : revision,
         });
-        this.cache.delete(accountId);
         return summarise(fold(decider, events, state) as ExistingAccount);
       } catch (e) {
         if (!(e instanceof ConcurrencyError) || attempt >= MAX_RETRIES) throw e;

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './hashing';
 export * from './upcasting';
 export * from './validation';
+export * from './stream-state-cache';
 export { SqlEventStore, type SqlEventStoreOptions } from './sql/sql-event-store';
 export { PgDriver } from './sql/pg-driver';
 export { PgliteDriver } from './sql/pglite-driver';

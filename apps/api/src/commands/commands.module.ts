@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
+import { EVENT_STORE, StreamStateCache, type EventStore } from '@cobuild/event-store';
 import { CommandHandler } from '../../../common/src/commands/command-handler';
 import { CLOCK, systemClock } from '../../../common/src/clock';
 import { CommandGateway } from './command-gateway';
@@ -8,12 +8,18 @@ import { ReferenceCheck } from './reference-check';
 
 @Module({
   providers: [
-    { provide: CommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandHandler(store) },
+    // one folded-state cache per process, shared by the handler and the readers on the command path
+    { provide: StreamStateCache, useFactory: () => StreamStateCache.fromEnv() },
+    {
+      provide: CommandHandler,
+      inject: [EVENT_STORE, StreamStateCache],
+      useFactory: (store: EventStore, stateCache: StreamStateCache) => new CommandHandler(store, { stateCache }),
+    },
     { provide: CLOCK, useValue: systemClock },
     CommunityDirectory,
     ReferenceCheck,
     CommandGateway,
   ],
-  exports: [CommandGateway, CommunityDirectory, CommandHandler, CLOCK],
+  exports: [CommandGateway, CommunityDirectory, CommandHandler, StreamStateCache, CLOCK],
 })
 export class CommandsModule {}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEventStore, type EventStore } from '@cobuild/event-store';
+import { createEventStore, StreamStateCache, type EventStore } from '@cobuild/event-store';
 import { community } from '@cobuild/domain';
 import { newEvent } from '../../../../libs/event-store/test/fixtures';
 import { COMMUNITY_PLACES_KEPT, CommunityDirectory } from './community-directory';
@@ -27,7 +27,7 @@ describe('CommunityDirectory memory', () => {
   it('keeps at most its bound of places, however many communities are asked about, and answers evicted ones from the log', async () => {
     const ids = Array.from({ length: 25 }, (_, i) => `c${i}-${randomUUID().slice(0, 8)}`);
     for (const [i, id] of ids.entries()) await register(id, `s${i}`);
-    const directory = new CommunityDirectory(store, 10);
+    const directory = new CommunityDirectory(store, new StreamStateCache(), 10);
     for (const [i, id] of ids.entries()) {
       expect(await directory.place(id)).toEqual({ communityId: id, streetId: `s${i}`, districtId: 'd1' });
       expect(directory.places.size).toBeLessThanOrEqual(10);
@@ -40,6 +40,6 @@ describe('CommunityDirectory memory', () => {
   });
 
   it('has the documented default bound', () => {
-    expect(new CommunityDirectory(store).places.capacity).toBe(COMMUNITY_PLACES_KEPT);
+    expect(new CommunityDirectory(store, new StreamStateCache()).places.capacity).toBe(COMMUNITY_PLACES_KEPT);
   });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { community, fold, member, notFound, unitRegistration } from '@cobuild/domain';
+import { community, member, notFound, unitRegistration } from '@cobuild/domain';
 import type { Principal } from '@cobuild/auth';
-import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
+import { EVENT_STORE, StreamStateCache, type EventStore } from '@cobuild/event-store';
 import { Lru } from '../../../common/src/lru';
 
 /** communities whose place a process keeps (LRU; a place is a few dozen bytes: ~2 MB at the bound) */
@@ -33,6 +33,8 @@ export class CommunityDirectory {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    /** folded state per stream: a registration or member stream is read from its cached revision on */
+    private readonly states: StreamStateCache,
     @Optional() @Inject(COMMUNITY_PLACES_KEPT_TOKEN) kept: number = COMMUNITY_PLACES_KEPT,
   ) {
     this.places = new Lru(kept);
@@ -41,8 +43,7 @@ export class CommunityDirectory {
   async place(communityId: string): Promise<CommunityPlace> {
     const hit = this.places.get(communityId);
     if (hit && Date.now() - hit.at < 30_000) return hit.place;
-    const events = await this.store.readStream(community.streamName(communityId));
-    const state = fold(community.decider, events.map((e) => ({ type: e.type, data: e.data }) as community.CommunityEvent));
+    const { state } = await this.states.load(this.store, community.decider, community.streamName(communityId));
     if (state.status !== 'registered') throw notFound('COMMUNITY.NOT_FOUND', `Community ${communityId} is not registered`, { communityId });
     const place = { communityId, streetId: state.streetId, districtId: state.districtId };
     this.places.set(communityId, { place, at: Date.now() });
@@ -60,8 +61,7 @@ export class CommunityDirectory {
     for (const unitId of units)
       if (
         await this.remembered(`unit:${unitId}:${communityId}`, async () => {
-          const events = await this.store.readStream(unitRegistration.streamNameFor(unitId, communityId));
-          const s = fold(unitRegistration.decider, events.map((e) => ({ type: e.type, data: e.data }) as unitRegistration.UnitRegistrationEvent));
+          const { state: s } = await this.states.load(this.store, unitRegistration.decider, unitRegistration.streamNameFor(unitId, communityId));
           return s.status === 'registered';
         })
       )
@@ -70,8 +70,7 @@ export class CommunityDirectory {
     for (const memberId of selves)
       if (
         await this.remembered(`member:${memberId}:${communityId}`, async () => {
-          const events = await this.store.readStream(member.streamName(memberId));
-          const s = fold(member.decider, events.map((e) => ({ type: e.type, data: e.data }) as member.MemberEvent));
+          const { state: s } = await this.states.load(this.store, member.decider, member.streamName(memberId));
           return s.status === 'registered' && s.communityId === communityId;
         })
       )

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, evaluationRound, fold, meeting, member, pledge, references, task, unitRegistration } from '@cobuild/domain';
-import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
+import { EVENT_STORE, StreamStateCache, type EventStore, type Folder } from '@cobuild/event-store';
 import { CommunityDirectory } from './community-directory';
 
 type Place = references.Place;
@@ -9,7 +9,7 @@ const PAGE = 1000;
 /**
  * The command path's reference check (see libs/domain/src/references): for each thing a command
  * names, load where it is from its own streams — never from a read model or a cache that could be
- * behind — and refuse the command with the rule's code when it lies outside the command's scope.
+ * behind (the folded-state cache is not: it reads each stream's tail, checked by hash) — and refuse the command with the rule's code when it lies outside the command's scope.
  * Called by the CommandGateway after the scope check and before the decider, so nothing is appended.
  */
 @Injectable()
@@ -17,6 +17,7 @@ export class ReferenceCheck {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly directory: CommunityDirectory,
+    private readonly states: StreamStateCache,
   ) {}
 
   async check(command: { type: string; data: unknown }, scope: references.ReferenceScope): Promise<void> {
@@ -101,8 +102,7 @@ export class ReferenceCheck {
     }
   }
 
-  private async folded<S>(decider: { evolve(s: S, e: never): S; initialState(): S }, streamId: string): Promise<S> {
-    const events = await this.store.readStream(streamId);
-    return fold(decider as never, events.map((e) => ({ type: e.type, data: e.data }) as never)) as S;
+  private async folded<S>(decider: Folder<S>, streamId: string): Promise<S> {
+    return (await this.states.load(this.store, decider, streamId)).state;
   }
 }

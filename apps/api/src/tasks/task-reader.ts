@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { fold, meeting, need, pledge, task, type Decider } from '@cobuild/domain';
-import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
+import { EVENT_STORE, StreamStateCache, type EventStore } from '@cobuild/event-store';
 
 /**
  * Reads one task's current state, and the snapshots of needs, pledges and meetings a task command
@@ -8,11 +8,15 @@ import { EVENT_STORE, type EventStore } from '@cobuild/event-store';
  */
 @Injectable()
 export class TaskReader {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    /** folded state per stream (the command path's): a long pledge or task stream is read from its cached revision on */
+    private readonly states: StreamStateCache,
+  ) {}
 
   private async fold<S>(decider: Decider<S, any, any>, streamId: string): Promise<{ state: S; revision: number }> {
-    const events = await this.store.readStream(streamId);
-    return { state: fold(decider, events.map((e) => ({ type: e.type, data: e.data }) as never)), revision: events.length - 1 };
+    const { state, revision } = await this.states.load(this.store, decider, streamId);
+    return { state, revision };
   }
 
   load(taskId: string): Promise<{ state: task.TaskState; revision: number }> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, fold, type Actor, type Command, type Decider, type Event } from '@cobuild/domain';
-import { ConcurrencyError, DuplicateEventIdError, type EventStore, type NewEvent, type RecordedEvent } from '@cobuild/event-store';
+import { DomainError, type Actor, type Command, type Decider, type Event } from '@cobuild/domain';
+import { ConcurrencyError, DuplicateEventIdError, requestAt, StreamStateCache, type EventStore, type Folder, type LoadedStream, type NewEvent, type RecordedEvent } from '@cobuild/event-store';
 import { ConcurrencyExhaustedError, IdempotencyKeyReusedError, PreconditionFailedError } from './command-errors';
 import { deterministicEventId } from './deterministic-id';
 import { StreamLocks } from './stream-locks';
@@ -46,6 +46,8 @@ export interface CommandHandlerOptions {
   retryBaseMs?: number;
   /** no retry waits longer than this (default 150 ms) */
   retryMaxMs?: number;
+  /** the folded-state cache (default: a new one bounded by COBUILD_STATE_CACHE_ENTRIES, see StreamStateCache) */
+  stateCache?: StreamStateCache;
 }
 
 /** One stream a multi-stream command reads and may write. */
@@ -77,8 +79,10 @@ export interface MultiStreamCommandResult {
 }
 
 /**
- * The one generic command handler: load the stream, fold it, decide, append at the loaded
- * revision, and on a concurrency conflict load again and retry (a bounded number of times).
+ * The one generic command handler: load the stream's state (the cached state plus the events after
+ * it, see StreamStateCache), decide, append at the loaded revision, and on a concurrency conflict
+ * load again and retry (bounded, with jitter); when the retries are spent the command is decided
+ * once more on the latest state, so the answer is the rule that refuses it if one does.
  */
 export class CommandHandler {
   private readonly maxAttempts: number;
@@ -90,6 +94,15 @@ export class CommandHandler {
     this.maxAttempts = options.maxAttempts ?? 10;
     this.retryBaseMs = options.retryBaseMs ?? 4;
     this.retryMaxMs = options.retryMaxMs ?? 150;
+    this.stateCache = options.stateCache ?? StreamStateCache.fromEnv();
+  }
+
+  /** folded state per stream, so a command reads only the stream's tail (see StreamStateCache) */
+  readonly stateCache: StreamStateCache;
+
+  /** a stream's current state, from the cache plus the tail (commands and the readers they use) */
+  load<S>(decider: Folder<S>, streamId: string): Promise<LoadedStream<S>> {
+    return this.stateCache.load(this.store, decider, streamId);
   }
 
   private readonly retryBaseMs: number;
@@ -121,18 +134,16 @@ export class CommandHandler {
     options: { communityId: (state: S, data: Readonly<Record<string, unknown>>) => string | null; authorize?: Authorize<S> },
   ): Promise<CommandResult<E>> {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
-      const recorded = await this.store.readStream(streamId);
-      const revision = recorded.length > 0 ? recorded[recorded.length - 1].revision : -1;
-
-      const state = fold(decider, recorded.map((r) => ({ type: r.type, data: r.data }) as unknown as E));
+      const loaded = await this.load(decider, streamId);
+      const { state, revision } = loaded;
       // the thing's community as it stands now (a member can move), else where its stream began
-      const communityId = options.communityId(state, command.data) ?? (recorded[0]?.metadata.communityId as string | null | undefined) ?? null;
+      const communityId = options.communityId(state, command.data) ?? loaded.firstCommunityId;
       // an unknown thing with no community to check a scope against: let the decider say 404 first
       if (revision < 0 && communityId === null) this.refuseUnknown(decider, command, state, ctx);
       if (options.authorize) await options.authorize({ state, revision, communityId });
 
       // a retry is answered only to a caller who may act here now
-      const replay = this.replayOf<E>(recorded, streamId, ctx);
+      const replay = await this.replayOf<E>(loaded, ctx);
       if (replay) return replay;
       if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision)
         throw new PreconditionFailedError(ctx.expectedRevision, revision);
@@ -176,8 +187,8 @@ export class CommandHandler {
     }
     // the retries are spent: decide once more on the latest state, so a rule that now refuses
     // (the capacity the winners took) is the answer, not "try again"
-    const latest = await this.store.readStream(streamId);
-    decider.decide({ ...command, meta: { now: ctx.now, actor: ctx.actor } } as C, fold(decider, latest.map((r) => ({ type: r.type, data: r.data }) as unknown as E)));
+    const latest = await this.load(decider, streamId);
+    decider.decide({ ...command, meta: { now: ctx.now, actor: ctx.actor } } as C, latest.state);
     throw new ConcurrencyExhaustedError(streamId, this.maxAttempts);
   }
 
@@ -206,9 +217,9 @@ export class CommandHandler {
   ): Promise<MultiStreamCommandResult & { value: T | null }> {
     const specs = new Map(streams.map((s) => [s.streamId, s]));
     for (let attempt = 1; ; attempt++) {
-      const loaded = new Map(await Promise.all(streams.map(async (s) => [s.streamId, await this.store.readStream(s.streamId)] as const)));
+      const loaded = new Map(await Promise.all(streams.map(async (s) => [s.streamId, await this.load(s.decider, s.streamId)] as const)));
 
-      const replay = this.replayOfMany(loaded, ctx);
+      const replay = await this.replayOfMany(loaded, ctx);
       if (replay) return { ...replay, value: null };
 
       const states = new Map<string, unknown>();
@@ -216,11 +227,10 @@ export class CommandHandler {
       const stateOf = (streamId: string) => {
         const spec = specs.get(streamId);
         if (!spec) throw new Error(`stream ${streamId} was not loaded for this command`);
-        if (!states.has(streamId))
-          states.set(streamId, fold(spec.decider, loaded.get(streamId)!.map((r) => ({ type: r.type, data: r.data }) as never)));
+        if (!states.has(streamId)) states.set(streamId, loaded.get(streamId)!.state);
         return states.get(streamId);
       };
-      const revisionOf = (streamId: string) => (loaded.get(streamId)?.at(-1)?.revision ?? -1);
+      const revisionOf = (streamId: string) => loaded.get(streamId)?.revision ?? -1;
       const decision: MultiStreamDecision = {
         state: <S>(streamId: string) => stateOf(streamId) as S,
         revision: revisionOf,
@@ -249,7 +259,7 @@ export class CommandHandler {
       const appends = streams.filter((s) => written.has(s.streamId)).map(({ streamId }) => {
         const events = written.get(streamId)!;
         const spec = specs.get(streamId)!;
-        const community = spec.communityId?.(states.get(streamId)) ?? (loaded.get(streamId)![0]?.metadata.communityId as string | null | undefined) ?? null;
+        const community = spec.communityId?.(states.get(streamId)) ?? loaded.get(streamId)!.firstCommunityId;
         const revision = revisionOf(streamId);
         return {
           streamId,
@@ -294,24 +304,36 @@ export class CommandHandler {
   }
 
   /** A retry of a multi-stream request already applied: it wrote all its streams at once, so any of them shows it. */
-  private replayOfMany(loaded: Map<string, RecordedEvent[]>, ctx: CommandContext): MultiStreamCommandResult | null {
+  private async replayOfMany(loaded: Map<string, LoadedStream<unknown>>, ctx: CommandContext): Promise<MultiStreamCommandResult | null> {
     if (!ctx.idempotencyKey) return null;
     const result: MultiStreamCommandResult = { streams: new Map(), position: null, replayed: true };
     let found = false;
-    for (const [streamId, recorded] of loaded) {
-      const prior = recorded.filter((r) => r.metadata.idempotencyKey === ctx.idempotencyKey && r.metadata.actor.id === ctx.actor.id);
-      if (prior.length > 0 && (prior[0].metadata.requestHash ?? null) !== (ctx.requestHash ?? null))
-        throw new IdempotencyKeyReusedError(ctx.idempotencyKey);
+    for (const [streamId, stream] of loaded) {
+      const prior = await this.priorEvents(stream, ctx);
       found ||= prior.length > 0;
       const last = prior.at(-1);
       result.streams.set(streamId, {
-        revision: last?.revision ?? recorded.at(-1)?.revision ?? -1,
+        revision: last?.revision ?? stream.revision,
         events: prior.map((r) => ({ type: r.type, data: r.data })),
         position: last?.position ?? null,
       });
       if (last && (result.position === null || last.position > result.position)) result.position = last.position;
     }
     return found ? result : null;
+  }
+
+  /**
+   * The events this actor's request with this Idempotency-Key wrote to the stream (none: not
+   * applied here). The loaded stream knows where they are, so only that range is read; a request
+   * hash that differs from the recorded one is a reused key (409).
+   */
+  private async priorEvents(stream: LoadedStream<unknown>, ctx: CommandContext): Promise<RecordedEvent[]> {
+    const request = ctx.idempotencyKey ? requestAt(stream, ctx.actor.id, ctx.idempotencyKey) : null;
+    if (!request) return [];
+    if (request.requestHash !== (ctx.requestHash ?? null)) throw new IdempotencyKeyReusedError(ctx.idempotencyKey!);
+    const to = Math.min(request.to, stream.revision);
+    const range = await this.store.readStream(stream.streamId, { fromRevision: request.from, maxCount: to - request.from + 1 });
+    return range.filter((r) => r.metadata.idempotencyKey === ctx.idempotencyKey && r.metadata.actor.id === ctx.actor.id);
   }
 
   private refuseUnknown<S, C extends Command<string, any>, E extends Event<string, any>>(
@@ -328,16 +350,12 @@ export class CommandHandler {
   }
 
   /** A retry of a request already applied to this stream: the original result, or a 409 if the body differs. */
-  private replayOf<E>(recorded: RecordedEvent[], streamId: string, ctx: CommandContext): CommandResult<E> | null {
-    if (!ctx.idempotencyKey) return null;
-    const prior = recorded.filter(
-      (r) => r.metadata.idempotencyKey === ctx.idempotencyKey && r.metadata.actor.id === ctx.actor.id,
-    );
+  private async replayOf<E>(stream: LoadedStream<unknown>, ctx: CommandContext): Promise<CommandResult<E> | null> {
+    const prior = await this.priorEvents(stream, ctx);
     if (prior.length === 0) return null;
-    if ((prior[0].metadata.requestHash ?? null) !== (ctx.requestHash ?? null)) throw new IdempotencyKeyReusedError(ctx.idempotencyKey);
     const last = prior[prior.length - 1];
     return {
-      streamId,
+      streamId: stream.streamId,
       revision: last.revision,
       position: last.position,
       events: prior.map((r) => ({ type: r.type, data: r.data }) as unknown as E),
