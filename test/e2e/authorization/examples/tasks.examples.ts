@@ -18,6 +18,21 @@ const escalatedForRead = task('escalated');
 const escalated = escalation('escalated');
 const escalatedToStreet = escalation('escalated_to_street');
 
+/**
+ * A second unit registered (双报到) at community A, made once per world: a reassignment must go to a
+ * unit registered at the task's community (another community's unit is UNIT.NOT_REGISTERED_HERE).
+ */
+const secondUnits = new Map<string, Promise<string>>();
+function secondUnitOfA(c: ExampleContext): Promise<string> {
+  let made = secondUnits.get(c.world.districtId);
+  if (!made) {
+    const unitId = c.world.units[0].replace(/^u1-/, 'u3-');
+    made = c.h.registerUnit(unitId, c.world.communities[0]).then(() => unitId);
+    secondUnits.set(c.world.districtId, made);
+  }
+  return made;
+}
+
 const formed = once(async (c: ExampleContext) => ({ needId: await aNeed(c, true), pledgeId: await aPledge(c, true) }));
 
 export const examples: EndpointExample[] = [
@@ -90,7 +105,7 @@ export const examples: EndpointExample[] = [
   },
   {
     operation: 'POST /tasks/{taskId}/reassign',
-    prepare: async (c) => on(assignedForReassign, 'reassign', { ...assignment(c.world.units[1]), reason: '原单位无力完成' })(c),
+    prepare: async (c) => on(assignedForReassign, 'reassign', { ...assignment(await secondUnitOfA(c)), reason: '原单位无力完成' })(c),
   },
   { operation: 'POST /tasks/{taskId}/cancel', prepare: on(task('proposed'), 'cancel', reasonOf) },
   { operation: 'GET /tasks/{taskId}', prepare: async (c) => ({ path: `/tasks/${await escalatedForRead(c)}` }) },
