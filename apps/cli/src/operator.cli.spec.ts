@@ -1,31 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { AccountsService } from '@cobuild/auth';
 import { createEventStore } from '@cobuild/event-store';
 import { ALL_PROJECTIONS } from '@cobuild/projections';
+import { spawnCli } from './audit/testing/run-cli';
 
-const ROOT = resolve(__dirname, '../../..');
-const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-
-/** The CLI as an operator runs it (`npx tsx apps/cli/src/main.ts ...`), on an embedded store of its own. */
-function cli(dataDir: string, args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [TSX, 'apps/cli/src/main.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, COBUILD_EVENT_STORE: 'embedded', COBUILD_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+/** The CLI as an operator runs it, on an embedded store of its own. */
+const cli = (dataDir: string, args: string[], stdin = '') =>
+  spawnCli(args, { COBUILD_EVENT_STORE: 'embedded', COBUILD_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, stdin);
 
 /** The CLI commands that other tests reach only through their refusals, used successfully. Each test has its own data folder. */
 describe('cobuild store status, users password, projections status (CLI, embedded store)', () => {

@@ -155,23 +155,7 @@ export class CommandHandler {
       try {
         const result = await this.store.append(
           streamId,
-          events.map((e, i) => ({
-            id: ctx.idempotencyKey ? deterministicEventId(ctx.actor.id, ctx.idempotencyKey, i) : randomUUID(),
-            type: e.type,
-            schemaVersion: ctx.schemaVersionOf?.(e.type) ?? 1,
-            data: e.data as Record<string, unknown>,
-            metadata: {
-              actor: { id: ctx.actor.id, role: ctx.actor.role },
-              ...(ctx.actor.unitId ? { actorUnitId: ctx.actor.unitId } : {}),
-              communityId: eventCommunity,
-              correlationId: ctx.correlationId,
-              causationId: ctx.causationId ?? null,
-              idempotencyKey: ctx.idempotencyKey ?? null,
-              requestHash: ctx.requestHash ?? null,
-              requestId: ctx.requestId ?? null,
-              occurredAt: ctx.now.toISOString(),
-            },
-          })),
+          events.map((e, i) => this.toNewEvent(e, eventCommunity, ctx, i)),
           { expectedRevision: revision < 0 ? 'no_stream' : revision },
         );
         return { streamId, revision: result.nextRevision, position: result.position, events, replayed: result.idempotent };
